@@ -1,0 +1,1 @@
+"""mentorlens assistant package."""

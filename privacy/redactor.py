@@ -1,0 +1,254 @@
+"""Redaction: find personal data with Presidio and replace it with consistent placeholders.
+
+``Redactor.redact`` handles one text; ``Redactor.redact_batch`` is the path for imports and
+ingestion: spaCy runs once over the whole batch with ``nlp.pipe``, duplicate texts are
+analysed once, and only the recognizers for the policy's entity types run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_anonymizer import AnonymizerEngine
+from presidio_anonymizer.entities import OperatorConfig
+
+from privacy.entities import PERSON, RedactionPolicy
+from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
+from privacy.recognizers import RosterRecognizer, roster_forms
+
+DEFAULT_MAX_CHARS = 200_000
+# Chat words spaCy's small model likes to call people ("Thx", "Hey Lol").
+_NOT_NAMES = frozenset(
+    "hi hey hello thx thanks ty lol omg ok okay yes yeah yep nope sure cool great "
+    "congrats btw fyi idk tbh asap pls plz sorry haha hmm np yay wow nice dear".split()
+)
+
+
+class RedactionError(ValueError):
+    """A text that cannot be redacted. The message never contains the text itself."""
+
+
+@dataclass(frozen=True)
+class DetectedEntity:
+    """One span of personal data, with offsets into the original text."""
+
+    type: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A redacted text and what was removed from it (types and offsets, never values)."""
+
+    redacted: str
+    entities: tuple[DetectedEntity, ...] = ()
+
+    def counts(self) -> Counter[str]:
+        return Counter(e.type for e in self.entities)
+
+
+@dataclass
+class _Job:
+    text: str
+    names: tuple[str, ...]
+    results: list[RecognizerResult] = field(default_factory=list)
+
+
+@lru_cache(maxsize=256)
+def _roster_recognizer(names: tuple[str, ...]) -> RosterRecognizer:
+    return RosterRecognizer(roster_forms(names))
+
+
+def check_text(text: object, max_chars: int = DEFAULT_MAX_CHARS) -> str:
+    """Validate one input; raise :class:`RedactionError` with a reason, never the text."""
+    if not isinstance(text, str):
+        raise RedactionError(f"text must be a string, got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise RedactionError(f"text is {len(text):,} characters; the limit is {max_chars:,}")
+    return text
+
+
+class Redactor:
+    """Presidio analysis plus pseudonymisation under a :class:`RedactionPolicy`."""
+
+    def __init__(
+        self,
+        analyzer: AnalyzerEngine,
+        policy: RedactionPolicy | None = None,
+        *,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        batch_size: int = 64,
+    ) -> None:
+        self.analyzer = analyzer
+        self.policy = policy or RedactionPolicy()
+        self.max_chars = max_chars
+        self.batch_size = batch_size
+        self._anonymizer = AnonymizerEngine()
+        self._entities = sorted(self.policy.redact)
+
+    # -- detection -------------------------------------------------------------------
+    def _analyze(
+        self, text: str, names: tuple[str, ...], artifacts: NlpArtifacts | None
+    ) -> list[RecognizerResult]:
+        if not text.strip():
+            return []
+        ad_hoc = [_roster_recognizer(names)] if names and PERSON in self.policy.redact else None
+        found = self.analyzer.analyze(
+            text=text,
+            language="en",
+            entities=self._entities,
+            score_threshold=self.policy.score_threshold,
+            ad_hoc_recognizers=ad_hoc,
+            nlp_artifacts=artifacts,
+        )
+        return _clean(text, found)
+
+    def detect(self, text: str, names: Sequence[str] = ()) -> list[DetectedEntity]:
+        """The personal data the policy removes from ``text``, merged and in order."""
+        check_text(text, self.max_chars)
+        return [_entity(r) for r in self._analyze(text, tuple(names), None)]
+
+    def detect_batch(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str] = (),
+        *,
+        names_per_text: Sequence[Sequence[str]] | None = None,
+    ) -> list[list[DetectedEntity]]:
+        """Batch detection: one spaCy pass over the unique texts of the batch."""
+        jobs = self._run_batch(texts, names, names_per_text)
+        return [[_entity(r) for r in job.results] for job in jobs]
+
+    def _run_batch(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str],
+        names_per_text: Sequence[Sequence[str]] | None,
+    ) -> list[_Job]:
+        if names_per_text is not None and len(names_per_text) != len(texts):
+            raise ValueError("names_per_text must have one entry per text")
+        shared = tuple(names)
+        jobs: list[_Job] = []
+        unique: dict[tuple[str, tuple[str, ...]], _Job] = {}
+        for i, text in enumerate(texts):
+            check_text(text, self.max_chars)
+            key = (text, tuple(names_per_text[i]) if names_per_text is not None else shared)
+            job = unique.get(key)
+            if job is None:
+                job = unique[key] = _Job(text=key[0], names=key[1])
+            jobs.append(job)
+        pending = [job for job in unique.values() if job.text.strip()]
+        artifacts = self.analyzer.nlp_engine.process_batch(
+            [job.text for job in pending], language="en", batch_size=self.batch_size
+        )
+        for job, (_, nlp_artifacts) in zip(pending, artifacts, strict=True):
+            job.results = self._analyze(job.text, job.names, nlp_artifacts)
+        return jobs
+
+    # -- redaction -------------------------------------------------------------------
+    def redact(
+        self, text: str, names: Sequence[str] = (), pseudonyms: PseudonymMap | None = None
+    ) -> Redaction:
+        """Redact one text. Pass the conversation's ``pseudonyms`` to keep placeholders stable."""
+        check_text(text, self.max_chars)
+        names_t = tuple(names)
+        return self._apply(text, names_t, self._analyze(text, names_t, None), pseudonyms)
+
+    def redact_batch(
+        self,
+        texts: Sequence[str],
+        names: Sequence[str] = (),
+        *,
+        names_per_text: Sequence[Sequence[str]] | None = None,
+        pseudonyms: PseudonymMap | None = None,
+    ) -> list[Redaction]:
+        """Redact many texts at once, in order; placeholders are shared through ``pseudonyms``."""
+        jobs = self._run_batch(texts, names, names_per_text)
+        return [self._apply(job.text, job.names, job.results, pseudonyms) for job in jobs]
+
+    def _apply(
+        self,
+        text: str,
+        names: tuple[str, ...],
+        results: list[RecognizerResult],
+        pseudonyms: PseudonymMap | None,
+    ) -> Redaction:
+        if not results:
+            return Redaction(redacted=text)
+        mapping = pseudonyms if pseudonyms is not None else PseudonymMap()
+        canonical = _roster_recognizer(names).canonical if names else {}
+
+        def operator(entity_type: str) -> OperatorConfig:
+            def replace(value: str) -> str:
+                key = " ".join(value.lower().split())
+                bare = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+", "", key)
+                known = canonical.get(key) or canonical.get(bare)
+                return mapping.placeholder(entity_type, value, known)
+
+            return OperatorConfig("custom", {"lambda": replace})
+
+        operators = {etype: operator(etype) for etype in {r.entity_type for r in results}}
+        anonymized = self._anonymizer.anonymize(
+            text=text,
+            analyzer_results=results,  # type: ignore[arg-type]
+            operators=operators,
+            merge_entities_with_spaces=False,
+        )
+        return Redaction(redacted=anonymized.text, entities=tuple(_entity(r) for r in results))
+
+    def entity_counts(self, redactions: Iterable[Redaction]) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for redaction in redactions:
+            total.update(redaction.counts())
+        return total
+
+
+def _entity(result: RecognizerResult) -> DetectedEntity:
+    return DetectedEntity(
+        type=result.entity_type, start=result.start, end=result.end, score=round(result.score, 3)
+    )
+
+
+def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop chat-word false positives and placeholders, then merge overlapping spans.
+
+    Overlaps are merged rather than dropped: losing half of an address to a clash with a
+    person name would leak the other half.
+    """
+    protected = [(m.start(), m.end()) for m in PLACEHOLDER_RE.finditer(text)]
+    kept: list[RecognizerResult] = []
+    for result in results:
+        value = text[result.start : result.end]
+        if any(result.start < end and start < result.end for start, end in protected):
+            continue
+        if result.entity_type == PERSON and _unlikely_name(value):
+            continue
+        kept.append(result)
+    kept.sort(key=lambda r: (r.start, -r.end))
+    merged: list[RecognizerResult] = []
+    for result in kept:
+        last = merged[-1] if merged else None
+        if last is not None and result.start < last.end:
+            winner = result if result.score > last.score else last
+            merged[-1] = RecognizerResult(
+                entity_type=winner.entity_type,
+                start=last.start,
+                end=max(last.end, result.end),
+                score=max(last.score, result.score),
+            )
+        else:
+            merged.append(result)
+    return merged
+
+
+def _unlikely_name(value: str) -> bool:
+    words = re.findall(r"[a-z']+", value.lower())
+    return not words or all(w in _NOT_NAMES for w in words) or any(c.isdigit() for c in value)

