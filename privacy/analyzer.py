@@ -26,6 +26,8 @@ from privacy.recognizers import (
     AccountNumberRecognizer,
     ChatPhoneRecognizer,
     DateOfBirthRecognizer,
+    FirstNameRecognizer,
+    HonorificNameRecognizer,
     ProfileUrlRecognizer,
     SocialHandleRecognizer,
     StreetAddressRecognizer,
@@ -95,6 +97,8 @@ def build_analyzer(
             StudentIdRecognizer(student_id_patterns),
             DateOfBirthRecognizer(),
             AccountNumberRecognizer(),
+            FirstNameRecognizer(),
+            HonorificNameRecognizer(),
         ],
         supported_languages=["en"],
     )

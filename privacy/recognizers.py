@@ -7,6 +7,7 @@ Each is a small class named for what it finds. Pattern-based ones subclass
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,11 @@ class RosterName:
     canonical: str
 
 
+def _strip_accents(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def roster_forms(names: Iterable[str]) -> list[RosterName]:
     """Expand roster entries into the forms people use in chat.
 
@@ -85,9 +91,26 @@ def roster_forms(names: Iterable[str]) -> list[RosterName]:
         candidates = [full, bare, *parts]
         for candidate in candidates:
             key = candidate.strip(" .,").lower()
-            if len(key) >= 2:
-                forms.setdefault(key, full)
+            for variant in {key, _strip_accents(key)}:
+                if len(variant) >= 2:
+                    forms.setdefault(variant, full)
     return [RosterName(surface=s, canonical=c) for s, c in forms.items()]
+
+
+_GREETING_BEFORE = re.compile(
+    r"(?:^|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|its|it's|im|i'm|this is|that|ask|"
+    r"tell|cc|ok|okay|yes|yeah|yep|sure|sorry|congrats|great|perfect|nice)),?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Whether a lowercase word reads as a name: "thx grace!", "hi will,", "love that rose."."""
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 2]
+    after = text[end : end + 8]
+    followed_by_punct = bool(re.match(r"\s*[!,.?:]|\s*$|\s+(?:ty|thx|thanks|lol)\b", after))
+    return bool(_GREETING_BEFORE.search(before)) and (followed_by_punct or not before.strip())
 
 
 class RosterRecognizer(EntityRecognizer):
@@ -115,7 +138,20 @@ class RosterRecognizer(EntityRecognizer):
             if ordered
             else None
         )
-        super().__init__(supported_entities=[PERSON], name="RosterRecognizer")
+        # Personal sites named after a roster person: "https://noorkhan.design".
+        tokens = sorted(
+            {_strip_accents(p) for s in ordered for p in re.split(r"[\s.'-]+", s) if len(p) >= 4}
+        )
+        self._url_regex = (
+            re.compile(
+                rf"(?:https?://)?(?:www\.)?[\w-]*(?:{'|'.join(map(re.escape, tokens))})[\w-]*"
+                r"(?:\.[\w-]+)+(?:/[^\s]*)?",
+                re.IGNORECASE,
+            )
+            if tokens
+            else None
+        )
+        super().__init__(supported_entities=[PERSON, PROFILE_URL], name="RosterRecognizer")
 
     def load(self) -> None:
         """Nothing to load: the regex is built from the roster in the constructor."""
@@ -129,11 +165,22 @@ class RosterRecognizer(EntityRecognizer):
         for match in self._regex.finditer(text):
             value = match.group(1)
             lowered = " ".join(value.lower().split())
-            if lowered in _AMBIGUOUS_NAME_WORDS and not value[:1].isupper():
+            if (
+                lowered in _AMBIGUOUS_NAME_WORDS
+                and not value[:1].isupper()
+                and not _addressed(text, match.start(1), match.end(1))
+            ):
                 continue
             result = _result(self, PERSON, match.start(), match.end(), self.SCORE)
             result.recognition_metadata["canonical"] = self.canonical.get(lowered, value)
             results.append(result)
+        if self._url_regex is not None:
+            for match in self._url_regex.finditer(text):
+                url = match.group(0).rstrip(".,;:!?)")
+                host = re.sub(r"^https?://", "", url, flags=re.IGNORECASE).split("/")[0]
+                if "@" in url or "." not in host:
+                    continue  # emails are the email recognizer's; "maria." is not a URL
+                results.append(_result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7))
         return results
 
 
@@ -142,7 +189,14 @@ _STREET_SUFFIX = (
     r"place|ter|terrace|pkwy|parkway|hwy|highway|sq|square|cir|circle|row|trl|trail)"
 )
 _UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|rm|#)\.?\s*#?\s*[\w-]{1,5})"
-_CITY_STATE_ZIP = r"(?:,?\s+[A-Za-z .]{2,30},?\s+[A-Za-z]{2}\.?(?:\s+\d{5}(?:-\d{4})?)?)"
+# The state must be two capitals (scoped case-sensitivity): "..., Boston, MA 02134".
+_CITY_STATE_ZIP = (
+    r"(?:,?\s+[A-Za-z .]{2,30},?\s+(?-i:[A-Z]{2})\b\.?(?:\s+\d{5}(?:-\d{4})?)?"
+    r"|,?\s+\d{5}(?:-\d{4})?)"
+)
+_UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})"
+_BUILDING = r"(?:,\s*\d{1,5}\s+(?-i:[A-Z][a-z]+))"
+_POST_DIRECTIONAL = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
 
 
 class StreetAddressRecognizer(PatternRecognizer):
@@ -155,10 +209,22 @@ class StreetAddressRecognizer(PatternRecognizer):
         Pattern(
             "number street suffix",
             rf"\b\d{{1,6}}[a-z]?\s+(?:[nsew]\.?\s+)?(?:[a-z0-9'.-]+\s+){{0,3}}?{_STREET_SUFFIX}\b\.?"
-            rf"{_UNIT}?{_CITY_STATE_ZIP}?",
+            rf"{_POST_DIRECTIONAL}?{_UNIT}?{_BUILDING}?(?:{_CITY_STATE_ZIP}|,?\s+[A-Za-z ]{{2,30}}\s+{_UK_POSTCODE})?",
+            0.6,
+        ),
+        Pattern(
+            "number, capitalised name, then a unit or box",
+            r"\b\d{1,6}\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,?\s+(?:apt|apartment|unit|suite|ste|box)"
+            rf"\.?\s*#?\s*[\w-]{{1,5}}{_CITY_STATE_ZIP}?",
             0.6,
         ),
         Pattern("po box", r"\bp\.?\s?o\.?\s+box\s+\d{1,6}\b", 0.7),
+        Pattern(
+            "number then romance-language street type",
+            r"\b\d{1,5}\s+(?:rue|calle|avenida|av\.|via|rua|strasse|straße|platz)\s+[\w' .-]{2,30}?"
+            rf"(?:{_UNIT})?(?:,\s*\d{{4,5}}\s+[A-Za-z .-]{{2,30}}|{_CITY_STATE_ZIP})?(?=[,.;!?]|\s|$)",
+            0.6,
+        ),
     ]
     CONTEXT = ["address", "addy", "live", "apartment", "apt", "mail", "ship", "street", "move"]
 
@@ -181,17 +247,17 @@ class ChatPhoneRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "us separated",
-            r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
-            r"(?:\s?(?:x|ext\.?|extension)\s?\d{1,5})?(?!\d)",
+            r"(?<![\w+])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
+            r"(?:[ \t]?(?:x|ext\.?|extension)\s?\d{1,5})?(?!\d)",
             0.7,
         ),
         Pattern("us bare ten digits", r"(?<![\w+])(?:\+?1)?\d{10}(?!\d)", 0.45),
         Pattern(
             "international",
-            r"(?<![\w])\+(?:[2-9]\d{0,2})[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){2,5}\d{2,4}(?!\d)",
+            r"(?<![\w])\+(?:[2-9]\d{0,2})[ \t.-]?(?:\(?\d{1,4}\)?[ \t.-]?){2,5}\d{2,4}(?!\d)",
             0.7,
         ),
-        Pattern("local seven digits", r"(?<![\w-])\d{3}[\s.-]\d{4}(?![\w-])", 0.3),
+        Pattern("local seven digits", r"(?<![\w-])\d{3}[ \t.-]\d{4}(?![\w-])", 0.3),
     ]
     CONTEXT = ["call", "text", "phone", "cell", "mobile", "number", "reach", "tel", "whatsapp"]
 
@@ -210,7 +276,7 @@ class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern(
             "at handle",
-            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?"
+            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?"
             r"(?![\w@])",
             0.6,
         ),
@@ -267,9 +333,10 @@ class StudentIdRecognizer(PatternRecognizer):
     """
 
     CONTEXT = ["student", "id", "banner", "employee", "badge", "number", "sid"]
+    # The number may come a few words after the cue ("employee id for the form is 300481992").
     _CUE = re.compile(
-        r"\b(?:student|employee|banner|badge|staff|sid)\s*(?:id|number|no\.?|#)?\s*"
-        r"(?:#|no\.?|number)?\s*(?:is|=|:)?\s*(\d{7,10})\b",
+        r"\b(?:student|employee|banner|badge|staff|sid)\s*(?:id|number|no\.?|#)?[^\n]{0,80}?"
+        r"(?<![\d-])(\d{7,10})\b(?!-)",
         re.IGNORECASE,
     )
     CUED_SCORE = 0.8
@@ -320,9 +387,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
     SCORE = 0.85
 
     def __init__(self) -> None:
-        self._regex = re.compile(
-            rf"\b{self.CUES}\s*(?:is|was|:|-|=)?\s*(?:on\s+)?({_DATE})", re.IGNORECASE
-        )
+        # The date may come a few words after the cue ("dob on the form is 12/03/2005").
+        self._regex = re.compile(rf"\b{self.CUES}(?:'s)?\b.{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL)
         super().__init__(supported_entities=[DATE_OF_BIRTH], name="DateOfBirthRecognizer")
 
     def load(self) -> None:
@@ -344,8 +410,8 @@ class AccountNumberRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         self._regex = re.compile(
-            r"\b(?:account|acct|routing|checking|savings|aba)\.?\s*(?:number|no\.?|num|#)?\s*"
-            r"(?:is|was|:|=|-)?\s*(?:#\s*)?(\d[\d -]{4,18}\d)\b",
+            r"\b(?:account|acct|routing|checking|savings|aba|bank)\.?\s*(?:number|no\.?|num|#)?"
+            r"[^\n\d]{0,50}?(\d[\d -]{4,18}\d)\b",
             re.IGNORECASE,
         )
         super().__init__(supported_entities=[ACCOUNT_NUMBER], name="AccountNumberRecognizer")
@@ -361,3 +427,109 @@ class AccountNumberRecognizer(EntityRecognizer):
             for m in self._regex.finditer(text)
             if sum(c.isdigit() for c in m.group(1)) >= 6
         ]
+
+
+_NAME_CUES = re.compile(
+    r"(?:\b(?:my|our|your|his|her)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
+    r"(?:sister|sis|brother|bro|mom|mum|dad|mother|father|friend|roommate|cousin|aunt|uncle|"
+    r"boss|manager|supervisor|professor|prof|ta|advisor|adviser|coach|girlfriend|boyfriend|"
+    r"partner|wife|husband|son|daughter|grandma|grandpa|landlord|coworker|classmate|"
+    r"recruiter)|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|its|it's|"
+    r"ask|tell|told|call|text|email|with|from|cc|per)|\bta|[(])\s*,?\s*$",
+    re.IGNORECASE,
+)
+# Dictionary names that are mostly other things in student chat.
+_NOT_FIRST_NAMES = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+    "mentor mentee addy redo tho iban ping tada dob ssn gpa fafsa art german london austin paris "
+    "ellis hall page lane ave dean chase".split()
+)
+# Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
+_RARE_WORD_ZIPF = 3.8
+# Capitalised words at the start of a sentence need to be rarer than this to count.
+_SENTENCE_START_ZIPF = 4.5
+
+
+class FirstNameRecognizer(EntityRecognizer):
+    """First names from a 40,000-name dictionary (gender-guesser), for people not on the roster.
+
+    spaCy's small model misses many names, above all lowercase ones in chat. A dictionary
+    word counts as a name when it is capitalised mid-sentence, or when it is rare as an
+    ordinary English word (wordfreq), or when a cue such as "my sister" or "thx" precedes it.
+    """
+
+    SCORE = 0.6
+    CUED_SCORE = 0.75
+    _TOKEN = re.compile(r"(?<![\w@.'/-])([A-Za-z][a-z]+|[A-Z][A-Z]+)(?![\w@/-]|\.\w)")
+    _SURNAME = re.compile(r"[ ]((?-i:[A-Z][a-z'-]+))(?![\w@])")
+
+    def __init__(self) -> None:
+        from gender_guesser.detector import Detector
+        from wordfreq import zipf_frequency
+
+        self._names = frozenset(Detector(case_sensitive=False).names)
+        self._zipf = zipf_frequency
+        super().__init__(supported_entities=[PERSON], name="FirstNameRecognizer")
+
+    def load(self) -> None:
+        """The dictionary is loaded in the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in self._TOKEN.finditer(text):
+            word = match.group(1)
+            lowered = word.lower()
+            if len(lowered) < 3 or lowered in STOP_WORDS or lowered not in self._names:
+                continue
+            if lowered in _NOT_FIRST_NAMES or _inside_other_entity(nlp_artifacts, match.start()):
+                continue
+            before = text[max(0, match.start() - 40) : match.start()]
+            cued = bool(_NAME_CUES.search(before))
+            frequency = self._zipf(lowered, "en")
+            if word[0].isupper() and not word.isupper():
+                sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n:"
+                keep = cued or not sentence_start or frequency < _SENTENCE_START_ZIPF
+                keep = keep and frequency < 5.5
+            else:
+                keep = frequency < _RARE_WORD_ZIPF or (cued and frequency < 5.0)
+            if keep:
+                score = self.CUED_SCORE if cued else self.SCORE
+                end = match.end()
+                surname = self._SURNAME.match(text, end)
+                if surname and surname.group(1).lower() not in STOP_WORDS | _NOT_FIRST_NAMES:
+                    end = surname.end()  # "Rachel Obi": take the capitalised word after too
+                results.append(_result(self, PERSON, match.start(), end, score))
+        return results
+
+
+_PLACE_OR_TIME_LABELS = frozenset({"FAC", "GPE", "LOC", "DATE", "TIME", "LOCATION"})
+
+
+def _inside_other_entity(artifacts: NlpArtifacts | None, offset: int) -> bool:
+    """Whether spaCy put this offset inside a place, organisation or date, not a person."""
+    if artifacts is None:
+        return False
+    return any(
+        ent.start_char <= offset < ent.end_char and ent.label_ in _PLACE_OR_TIME_LABELS
+        for ent in artifacts.entities
+    )
+
+
+class HonorificNameRecognizer(PatternRecognizer):
+    """Anyone named with a title: "prof okafor", "Dr. Fong", "ms alvarez"."""
+
+    PATTERNS = [
+        Pattern(
+            "title then name",
+            r"(?<=\b(?:dr|prof|professor|mr|mrs|ms|mx|coach)[. ])\s*(?!(?:of|and|the|for|at|in|office|"
+            r"appointment|hours|visit|note|letter)\b)[a-z][a-z'-]{1,20}(?:\s(?-i:[A-Z][a-z'-]+))?",
+            0.7,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity=PERSON, name="HonorificNameRecognizer", patterns=self.PATTERNS
+        )

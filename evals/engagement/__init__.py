@@ -1,0 +1,1 @@
+"""Calibration and validation of the engagement analysis against human-rated data."""
