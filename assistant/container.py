@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from presidio_analyzer import AnalyzerEngine
 
@@ -19,6 +20,21 @@ from privacy.gateway import Embedder, Generator, ModelGateway
 from privacy.redactor import Redactor
 from privacy.vault import PseudonymVault, load_or_create_dev_key
 from settings import Settings
+
+if TYPE_CHECKING:  # retrieval loads Chroma and LangChain; only commands that search need them
+    from collections.abc import Sequence
+
+    import numpy as np
+    import numpy.typing as npt
+
+    from assistant.ask import ResourceAssistant
+    from assistant.auth import KeyStore
+    from assistant.importers import Importer
+    from assistant.prep.service import SessionPrep
+    from assistant.store import ConversationStore
+    from retrieval.index import ResourceIndex
+    from retrieval.ingest import ResourceIngestor
+    from retrieval.search import ResourceSearch
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +76,9 @@ class Container:
             return self._embedder_override
         from retrieval.embedder import SentenceTransformerEmbedder
 
-        return SentenceTransformerEmbedder(self.settings.embedding_model_dir)
+        return SentenceTransformerEmbedder(
+            self.settings.embedding_model_dir, threads=self.settings.retrieval.embed_threads
+        )
 
     @cached_property
     def generator(self) -> Generator | None:
@@ -78,9 +96,99 @@ class Container:
         return ModelGateway(self.redactor, self.embedder, self.generator, self._audit)
 
     @cached_property
-    def vault(self) -> PseudonymVault:
+    def resource_index(self) -> ResourceIndex:
+        from retrieval.index import ResourceIndex
+        from retrieval.vector_store import GatewayEmbeddings, VectorIndex, make_chroma_client
+
+        vectors = self.settings.vectors
+        client = make_chroma_client(
+            vectors.backend, self.settings.chroma_path, vectors.host, vectors.port
+        )
+        embeddings = GatewayEmbeddings(
+            self.gateway, batch_size=self.settings.retrieval.embed_batch_size
+        )
+        return ResourceIndex(
+            self.settings.data_dir, VectorIndex(client, vectors.collection, embeddings)
+        )
+
+    @cached_property
+    def resource_ingestor(self) -> ResourceIngestor:
+        from retrieval.chunking import Chunker
+        from retrieval.ingest import ResourceIngestor
+
+        config = self.settings.retrieval
+        chunker = Chunker(chunk_tokens=config.chunk_tokens, overlap_tokens=config.overlap_tokens)
+        return ResourceIngestor(self.resource_index, chunker)
+
+    @cached_property
+    def resource_search(self) -> ResourceSearch:
+        from retrieval.fusion import FusionConfig
+        from retrieval.search import ResourceSearch
+
+        config = self.settings.retrieval
+        fusion = FusionConfig(
+            method=config.fusion,
+            keyword_weight=config.keyword_weight,
+            dense_weight=config.dense_weight,
+        )
+        return ResourceSearch(self.resource_index, fusion, min_relevance=config.min_relevance)
+
+    @cached_property
+    def encryption_key(self) -> str:
         key = self.settings.encryption_key
         if key is not None:
-            return PseudonymVault(key.get_secret_value())
+            return key.get_secret_value()
         # Settings refuse production without a key, so this is development mode.
-        return PseudonymVault(load_or_create_dev_key(self.settings.data_dir / "secret.key"))
+        return load_or_create_dev_key(self.settings.data_dir / "secret.key")
+
+    @cached_property
+    def vault(self) -> PseudonymVault:
+        return PseudonymVault(self.encryption_key)
+
+    @cached_property
+    def store(self) -> ConversationStore:
+        from assistant.store import ConversationStore, FieldSealer
+
+        return ConversationStore.from_url(
+            self.settings.resolved_database_url, self.vault, FieldSealer(self.encryption_key)
+        )
+
+    @cached_property
+    def importer(self) -> Importer:
+        from assistant.importers import Importer
+
+        gateway = self.gateway
+
+        def embed(texts: Sequence[str]) -> npt.NDArray[np.float32]:
+            return gateway.embed(texts, caller="importer", purpose="uptake")
+
+        return Importer(self.store, self.redactor, embed)
+
+    @cached_property
+    def api_keys(self) -> KeyStore:
+        from assistant.auth import KeyStore
+
+        return KeyStore(self.store.engine)
+
+    @cached_property
+    def session_prep(self) -> SessionPrep:
+        from assistant.prep.service import SessionPrep
+
+        return SessionPrep(
+            self.store,
+            self.gateway,
+            self.resource_search,
+            use_llm=self.generator is not None,
+            max_new_tokens=self.settings.generation.max_new_tokens,
+        )
+
+    @cached_property
+    def resource_assistant(self) -> ResourceAssistant:
+        from assistant.ask import ResourceAssistant
+
+        return ResourceAssistant(
+            self.gateway,
+            self.resource_search,
+            use_llm=self.generator is not None,
+            max_new_tokens=self.settings.generation.max_new_tokens,
+        )

@@ -7,16 +7,18 @@ here gets an explicit NLP engine instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
+from collections.abc import Iterator
 
 import spacy
+from spacy.tokens import Doc
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
     IbanRecognizer,
     IpRecognizer,
-    PhoneRecognizer,
     SpacyRecognizer,
     UrlRecognizer,
     UsSsnRecognizer,
@@ -49,16 +51,66 @@ _ENTITY_MAPPING = {
 
 
 class LeanSpacyNlpEngine(SpacyNlpEngine):
-    """A spaCy engine that skips the dependency parser, which Presidio never reads.
+    """A spaCy engine that runs only what redaction reads: the tokenizer and NER.
 
-    NER, tagging and lemmas (used by context words) stay on, so detection is unchanged.
+    Presidio never reads the parse, and uses lemmas only to match context words; lowercase
+    token text serves that purpose for the short base-form cue words our recognizers use.
+    Skipping parser, tagger and lemmatizer roughly halves the time per message.
     """
 
     def load(self) -> None:
+        skipped = ["parser", "senter", "tagger", "attribute_ruler", "lemmatizer"]
         self.nlp = {
-            model["lang_code"]: spacy.load(model["model_name"], exclude=["parser"])
+            model["lang_code"]: spacy.load(model["model_name"], exclude=skipped)
             for model in self.models
         }
+
+    def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
+        indices, lemmas = [], []
+        for token in doc:  # one pass over the tokens instead of Presidio's two
+            indices.append(token.idx)
+            lemmas.append(token.lower_)
+        entities, scores = self._get_updated_entities(
+            list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=indices,
+            lemmas=lemmas,
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+    def process_batch(  # type: ignore[override]
+        self, texts: list[str], language: str, batch_size: int = 64, **_: object
+    ) -> Iterator[tuple[str, NlpArtifacts]]:
+        """Run NER only where it can find something the other recognizers cannot.
+
+        spaCy's small model finds names by their capitals; in an all-lowercase chat line it
+        adds little beyond the roster and first-name dictionary recognizers, which run on
+        every text anyway. Such lines are only tokenised, which is many times cheaper.
+        """
+        nlp = self.nlp[language] if self.nlp else None
+        if nlp is None:
+            raise ValueError("NLP engine is not loaded")
+        needs_ner = [i for i, text in enumerate(texts) if _may_hold_capitalised_name(text)]
+        docs: dict[int, Doc] = dict(
+            zip(needs_ner, nlp.pipe([texts[i] for i in needs_ner], batch_size=batch_size))
+        )
+        for i, text in enumerate(texts):
+            doc = docs.pop(i, None) or nlp.make_doc(text)
+            yield text, self._doc_to_nlp_artifact(doc, language)
+
+
+# A capitalised word that does not start a sentence ("thx Maria", "ask Prof Okafor").
+_CAPITAL_INSIDE = re.compile(r"(?<![.!?\n]\s)(?<![.!?\n])(?<!^)\b(?!I\b|I'|OK\b)[A-Z][a-z]")
+
+
+def _may_hold_capitalised_name(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(_CAPITAL_INSIDE.search(stripped[1:] if stripped else stripped))
 
 
 def _nlp_engine(model_name: str, lean: bool) -> SpacyNlpEngine:
@@ -84,7 +136,6 @@ def build_analyzer(
         recognizers=[
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
             EmailRecognizer(),
-            PhoneRecognizer(),
             ChatPhoneRecognizer(),
             CreditCardRecognizer(),
             IbanRecognizer(),

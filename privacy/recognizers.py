@@ -6,6 +6,7 @@ Each is a small class named for what it finds. Pattern-based ones subclass
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -295,7 +296,8 @@ class SocialHandleRecognizer(PatternRecognizer):
 _PROFILE_HOSTS = (
     r"(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|instagram\.com/|"
     r"twitter\.com/|x\.com/|tiktok\.com/@?|facebook\.com/|fb\.com/|medium\.com/@|"
-    r"behance\.net/|dribbble\.com/|youtube\.com/(?:@|c/|user/)|linktr\.ee/|about\.me/"
+    r"behance\.net/|dribbble\.com/|youtube\.com/(?:@|c/|user/)|linktr\.ee/|about\.me/|"
+    r"kaggle\.com/|[\w-]+\.substack\.com|orcid\.org/|scholar\.google\.com/citations\?user="
 )
 
 
@@ -385,8 +387,13 @@ class DateOfBirthRecognizer(EntityRecognizer):
         r"birth\s*date)"
     )
     SCORE = 0.85
+    YEAR_SCORE = 0.5
+    _NUMERIC_DATE = re.compile(
+        r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4}|\d{2})(?![\w/.-])"
+    )
 
     def __init__(self) -> None:
+        self._this_year = datetime.date.today().year
         # The date may come a few words after the cue ("dob on the form is 12/03/2005").
         self._regex = re.compile(rf"\b{self.CUES}(?:'s)?\b.{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL)
         super().__init__(supported_entities=[DATE_OF_BIRTH], name="DateOfBirthRecognizer")
@@ -397,10 +404,19 @@ class DateOfBirthRecognizer(EntityRecognizer):
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        return [
+        found = [
             _result(self, DATE_OF_BIRTH, m.start(1), m.end(1), self.SCORE)
             for m in self._regex.finditer(text)
         ]
+        # A full date from a student's birth years is a birth date even without a cue
+        # ("i already put 04/30/2004"): mentoring chat has little else that old.
+        for m in self._NUMERIC_DATE.finditer(text):
+            year = int(m.group("year"))
+            year += 2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
+            already = any(r.start <= m.start() < r.end for r in found)
+            if 1930 <= year <= self._this_year - 14 and not already:
+                found.append(_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
+        return found
 
 
 class AccountNumberRecognizer(EntityRecognizer):
@@ -442,10 +458,12 @@ _NAME_CUES = re.compile(
 _NOT_FIRST_NAMES = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
     "mentor mentee addy redo tho iban ping tada dob ssn gpa fafsa art german london austin paris "
-    "ellis hall page lane ave dean chase".split()
+    "ellis hall page lane ave dean chase grad prof homie bestie".split()
 )
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
+# Words at least this common that spaCy tags as places are taken to be places.
+_PLACE_ZIPF = 3.9
 # Capitalised words at the start of a sentence need to be rarer than this to count.
 _SENTENCE_START_ZIPF = 4.5
 
@@ -481,27 +499,63 @@ class FirstNameRecognizer(EntityRecognizer):
         for match in self._TOKEN.finditer(text):
             word = match.group(1)
             lowered = word.lower()
-            if len(lowered) < 3 or lowered in STOP_WORDS or lowered not in self._names:
-                continue
-            if lowered in _NOT_FIRST_NAMES or _inside_other_entity(nlp_artifacts, match.start()):
+            if len(lowered) < 3 or lowered in STOP_WORDS or lowered in _NOT_FIRST_NAMES:
                 continue
             before = text[max(0, match.start() - 40) : match.start()]
             cued = bool(_NAME_CUES.search(before))
-            frequency = self._zipf(lowered, "en")
-            if word[0].isupper() and not word.isupper():
-                sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n:"
-                keep = cued or not sentence_start or frequency < _SENTENCE_START_ZIPF
-                keep = keep and frequency < 5.5
+            capitalised = word[0].isupper() and not word.isupper()
+            surname = self._SURNAME.match(text, match.end()) if capitalised else None
+            if surname and surname.group(1).lower() in STOP_WORDS | _NOT_FIRST_NAMES:
+                surname = None
+            if lowered in self._names:
+                keep = self._keep_dictionary_name(
+                    word, before, cued, surname is not None, nlp_artifacts, match.start()
+                )
             else:
-                keep = frequency < _RARE_WORD_ZIPF or (cued and frequency < 5.0)
+                # Not a known first name: "her son Tunde", or "kwame's roommate".
+                after = text[match.end() : match.end() + 24]
+                keep = (capitalised and bool(_FAMILY_CUE.search(before))) or bool(
+                    _POSSESSIVE_RELATION.match(after)
+                )
             if keep:
+                end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE
-                end = match.end()
-                surname = self._SURNAME.match(text, end)
-                if surname and surname.group(1).lower() not in STOP_WORDS | _NOT_FIRST_NAMES:
-                    end = surname.end()  # "Rachel Obi": take the capitalised word after too
                 results.append(_result(self, PERSON, match.start(), end, score))
         return results
+
+    def _keep_dictionary_name(
+        self,
+        word: str,
+        before: str,
+        cued: bool,
+        has_surname: bool,
+        artifacts: NlpArtifacts | None,
+        offset: int,
+    ) -> bool:
+        lowered = word.lower()
+        frequency = self._zipf(lowered, "en")
+        # spaCy's small model calls many rare first names places ("mom is Meena"); trust it
+        # only for words that are also common, as real place names are ("Austin"), and
+        # never for "First Last" pairs.
+        if not has_surname and frequency >= _PLACE_ZIPF and _inside_other_entity(artifacts, offset):
+            return False
+        if word[0].isupper() and not word.isupper():
+            sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n"
+            keep = cued or has_surname or not sentence_start or frequency < _SENTENCE_START_ZIPF
+            return keep and frequency < 5.5
+        return frequency < _RARE_WORD_ZIPF or (cued and frequency < 5.0)
+
+
+_POSSESSIVE_RELATION = re.compile(
+    r"'s\s+(?:roommate|sister|brother|mom|dad|friend|cousin|girlfriend|boyfriend|partner|mentor|"
+    r"mentee|advisor|boss|manager)\b",
+    re.IGNORECASE,
+)
+_FAMILY_CUE = re.compile(
+    r"\b(?:my|our|your|his|her|their)\s+(?:little\s+|older\s+|younger\s+)?(?:son|daughter|"
+    r"sister|brother|mom|dad|mother|father|aunt|uncle|cousin|friend|roommate|landlord|boss)\s*$",
+    re.IGNORECASE,
+)
 
 
 _PLACE_OR_TIME_LABELS = frozenset({"FAC", "GPE", "LOC", "DATE", "TIME", "LOCATION"})

@@ -30,6 +30,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_NAME_RUN = re.compile(r"[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)*")
+
+
 class RedactionError(ValueError):
     """A text that cannot be redacted. The message never contains the text itself."""
 
@@ -229,9 +232,16 @@ def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]
         value = text[result.start : result.end]
         if any(result.start < end and start < result.end for start, end in protected):
             continue
-        if result.entity_type == PERSON and _unlikely_name(value):
-            continue
+        if result.entity_type == PERSON:
+            trimmed = _NAME_RUN.search(value)
+            if trimmed is None or _unlikely_name(trimmed.group(0)):
+                continue
+            # spaCy sometimes runs a name into a number ("Gary Pruitt 617-555-0101"): keep the
+            # name part, and let the phone recognizer have the rest.
+            start = result.start + trimmed.start()
+            result = RecognizerResult(PERSON, start, start + len(trimmed.group(0)), result.score)
         kept.append(result)
+    kept.extend(_other_mentions(text, kept))
     kept.sort(key=lambda r: (r.start, -r.end))
     merged: list[RecognizerResult] = []
     for result in kept:
@@ -247,6 +257,26 @@ def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]
         else:
             merged.append(result)
     return merged
+
+
+def _other_mentions(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Once a word is known to be a name in a text, every other mention of it is too.
+
+    "its dr. fong now, fong retired": the title gives the first mention away, not the second.
+    """
+    words = {
+        w.lower()
+        for r in results
+        if r.entity_type == PERSON
+        for w in re.findall(r"[^\W\d_][\w'-]{2,}", text[r.start : r.end])
+        if w.lower() not in _NOT_NAMES
+    }
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![\w@.])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w@])", re.IGNORECASE
+    )
+    return [RecognizerResult(PERSON, m.start(), m.end(), 0.6) for m in pattern.finditer(text)]
 
 
 def _unlikely_name(value: str) -> bool:

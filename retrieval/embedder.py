@@ -23,8 +23,16 @@ def packaged_model_dir() -> Path:
 class SentenceTransformerEmbedder:
     """CPU sentence-transformers model returning L2-normalised float32 vectors."""
 
-    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self, model_dir: Path | None = None, batch_size: int = 64, threads: int | None = None
+    ) -> None:
         from sentence_transformers import SentenceTransformer
+
+        if threads is not None:
+            import torch
+
+            # Process-wide: torch has one intra-op pool. See RetrievalSettings.embed_threads.
+            torch.set_num_threads(threads)
 
         path = model_dir or packaged_model_dir()
         if not Path(path).exists():

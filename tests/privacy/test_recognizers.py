@@ -156,3 +156,15 @@ def test_date_of_birth_recognizer(text: str, expected: list[str]) -> None:
 )
 def test_account_number_recognizer(text: str, expected: list[str]) -> None:
     assert spans(AccountNumberRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i already put 04/30/2004 oops", ["04/30/2004"]),  # a student's birth year, no cue
+        ("its 7/22/04", ["7/22/04"]),
+        ("the deadline is 04/30/2026", []),  # this year's dates are not birth dates
+    ],
+)
+def test_birth_year_dates_count_without_a_cue(text: str, expected: list[str]) -> None:
+    assert spans(DateOfBirthRecognizer(), text) == expected

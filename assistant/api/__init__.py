@@ -1,0 +1,1 @@
+"""The HTTP API: routers, request/response models, auth and middleware (see server.py)."""

@@ -1,0 +1,1 @@
+"""Routers, one module per resource; ``server.create_app`` includes them all."""

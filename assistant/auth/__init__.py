@@ -1,0 +1,13 @@
+"""API keys: who may call the API, in which role, for which program and participant."""
+
+from assistant.auth.keys import (
+    ROLES,
+    ApiKeyInfo,
+    ApiKeyError,
+    KeyStore,
+    NewKey,
+    Principal,
+    Role,
+)
+
+__all__ = ["ROLES", "ApiKeyInfo", "ApiKeyError", "KeyStore", "NewKey", "Principal", "Role"]

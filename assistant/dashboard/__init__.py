@@ -1,0 +1,1 @@
+"""The staff dashboard: server-rendered pages and their inline SVG charts."""

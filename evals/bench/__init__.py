@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m evals.bench.load_bench`` (or ``make bench``)."""

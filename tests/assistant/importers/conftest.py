@@ -1,0 +1,1 @@
+from tests.assistant.store.fixtures import encryption_key, sqlite_store  # noqa: F401
