@@ -59,7 +59,7 @@ _ISO_DATE_RE = re.compile(r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)
 _SLASH_DATE_RE = re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)(?:/(?P<year>\d{2,4}))?\b")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _CITATION_RE = re.compile(r"\[(?P<ids>(?:[a-z]+:[^\[\]\s,;]+)(?:\s*[,;]\s*[a-z]+:[^\[\]\s,;]+)*)\]")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_RE = re.compile(r"\b[A-Za-z][A-Za-z'’-]*\b")
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z<\"'(])")
 # Capitalised words that are never names, even when wordfreq thinks they are rare.
 _NOT_NAMES = frozenset(
@@ -125,7 +125,8 @@ def _strip_dates(text: str) -> str:
 
 def numbers_in(text: str) -> set[str]:
     """Digit strings outside dates, normalised ("1,200" -> "1200", "4.0" stays)."""
-    return {n.replace(",", "") for n in _NUMBER_RE.findall(_strip_dates(text))}
+    bare = PLACEHOLDER_RE.sub(" ", text)
+    return {n.replace(",", "") for n in _NUMBER_RE.findall(_strip_dates(bare))}
 
 
 @lru_cache(maxsize=8192)

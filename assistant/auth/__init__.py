@@ -2,12 +2,12 @@
 
 from assistant.auth.keys import (
     ROLES,
-    ApiKeyInfo,
     ApiKeyError,
+    ApiKeyInfo,
     KeyStore,
     NewKey,
     Principal,
     Role,
 )
 
-__all__ = ["ROLES", "ApiKeyInfo", "ApiKeyError", "KeyStore", "NewKey", "Principal", "Role"]
+__all__ = ["ROLES", "ApiKeyError", "ApiKeyInfo", "KeyStore", "NewKey", "Principal", "Role"]

@@ -381,6 +381,8 @@ class SessionPrep:
             ]
         if band == "healthy" and len(missed) < 2:
             return []
+        if last is not None:
+            evidence.append(f"m:{last.id}")
         reasons = "; ".join(ctx.report.reasons[:2])
         why = f"Engagement is {band}" + (f": {reasons}" if reasons else "")
         text = (
@@ -463,11 +465,13 @@ class SessionPrep:
                     )
                 )
             else:
+                from_mentee = [x for x in chat[:i] if x.role == "mentee"]
+                evidence = [f"m:{m.id}"] + ([f"m:{from_mentee[-1].id}"] if from_mentee else [])
                 drafts.append(
                     Draft(
                         text=f'Ask again what you asked{when}: "{q}"',
                         why=f"Your question{when} has had no reply from {ctx.mentee}.",
-                        evidence=[f"m:{m.id}"],
+                        evidence=evidence,
                         kind="question",
                         priority=300,
                         anchors={m.id},
