@@ -128,7 +128,9 @@ def render(sentence: str, citations: Sequence[Citation]) -> str:
     return f"{sentence} [{marks}]"
 
 
-RENDERED_CITATION_RE = re.compile(r"\[(?P<body>[^\[\]]*?· [0-9a-f]{8,64}(?:; [^\[\]]*?· [0-9a-f]{8,64})*)\]")
+RENDERED_CITATION_RE = re.compile(
+    r"\[(?P<body>[^\[\]]*?· [0-9a-f]{8,64}(?:; [^\[\]]*?· [0-9a-f]{8,64})*)\]"
+)
 
 
 def rendered_chunk_ids(answer: str) -> list[list[str]]:
@@ -288,7 +290,9 @@ class ResourceAssistant:
         if not hits:
             hits = [
                 h
-                for h in self.search.search(CRISIS_QUERY, k=5, audience=audience, min_relevance=-1.0)
+                for h in self.search.search(
+                    CRISIS_QUERY, k=5, audience=audience, min_relevance=-1.0
+                )
                 if "crisis" in h.title.lower()
             ]
         return hits[:1]
@@ -331,9 +335,7 @@ class ResourceAssistant:
         order = list(dict.fromkeys(cid for s in sentences for cid in s.chunk_ids))
         citations = [_citation(by_id[cid]) for cid in order]
         cite_by_id = {c.chunk_id: c for c in citations}
-        answer = " ".join(
-            render(s.text, [cite_by_id[c] for c in s.chunk_ids]) for s in sentences
-        )
+        answer = " ".join(render(s.text, [cite_by_id[c] for c in s.chunk_ids]) for s in sentences)
         return AskResult(
             question_redacted=question,
             answer=answer,

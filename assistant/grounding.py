@@ -63,9 +63,45 @@ _WORD_RE = re.compile(r"\b[A-Za-z][A-Za-z'’-]*\b")
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?\]])\s+(?=[A-Z<\"'(])")
 # Capitalised words that are never names, even when wordfreq thinks they are rare.
 _NOT_NAMES = frozenset(
-    "i i'm i'll i've i'd ok okay caps fafsa gpa sat gre gmat lsat mcat pdf faq hr ra ta "
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    [
+        "i",
+        "i'm",
+        "i'll",
+        "i've",
+        "i'd",
+        "ok",
+        "okay",
+        "caps",
+        "fafsa",
+        "gpa",
+        "sat",
+        "gre",
+        "gmat",
+        "lsat",
+        "mcat",
+        "pdf",
+        "faq",
+        "hr",
+        "ra",
+        "ta",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 
 
@@ -184,9 +220,7 @@ def _normalised(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
-def check_claim(
-    text: str, cited: Sequence[str], evidence: Mapping[str, Evidence]
-) -> Verdict:
+def check_claim(text: str, cited: Sequence[str], evidence: Mapping[str, Evidence]) -> Verdict:
     """Does ``text`` cite existing evidence, and is every number, date and name in it there?"""
     reasons: list[str] = []
     if not cited:

@@ -24,7 +24,9 @@ class RecordError:
         return f"{where}: {self.field}: {self.reason}" if self.field else f"{where}: {self.reason}"
 
 
-def iter_jsonl(stream: IO[bytes], source: str) -> Iterator[tuple[int, dict[str, Any] | RecordError]]:
+def iter_jsonl(
+    stream: IO[bytes], source: str
+) -> Iterator[tuple[int, dict[str, Any] | RecordError]]:
     """Yield ``(line_number, object)`` or ``(line_number, RecordError)`` for every non-blank line."""
     for number, raw in enumerate(stream, start=1):
         try:
@@ -37,7 +39,10 @@ def iter_jsonl(stream: IO[bytes], source: str) -> Iterator[tuple[int, dict[str, 
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield number, RecordError(source, number, None, f"invalid JSON ({exc.msg}, column {exc.colno})")
+            yield (
+                number,
+                RecordError(source, number, None, f"invalid JSON ({exc.msg}, column {exc.colno})"),
+            )
             continue
         if not isinstance(obj, dict):
             yield number, RecordError(source, number, None, "expected a JSON object")

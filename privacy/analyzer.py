@@ -6,12 +6,10 @@ here gets an explicit NLP engine instead.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import spacy
-from spacy.tokens import Doc
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
@@ -23,6 +21,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
     UsSsnRecognizer,
 )
+from spacy.tokens import Doc
 
 from privacy.recognizers import (
     AccountNumberRecognizer,
@@ -60,7 +59,7 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
 
     def load(self) -> None:
         skipped = ["parser", "senter", "tagger", "attribute_ruler", "lemmatizer"]
-        self.nlp = {
+        self.nlp = {  # type: ignore[assignment]
             model["lang_code"]: spacy.load(model["model_name"], exclude=skipped)
             for model in self.models
         }
@@ -71,7 +70,7 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
             indices.append(token.idx)
             lemmas.append(token.lower_)
         entities, scores = self._get_updated_entities(
-            list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents)
+            list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
         )
         return NlpArtifacts(
             entities=entities,
@@ -97,7 +96,11 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
             raise ValueError("NLP engine is not loaded")
         needs_ner = [i for i, text in enumerate(texts) if _may_hold_capitalised_name(text)]
         docs: dict[int, Doc] = dict(
-            zip(needs_ner, nlp.pipe([texts[i] for i in needs_ner], batch_size=batch_size))
+            zip(
+                needs_ner,
+                nlp.pipe([texts[i] for i in needs_ner], batch_size=batch_size),
+                strict=True,
+            )
         )
         for i, text in enumerate(texts):
             doc = docs.pop(i, None) or nlp.make_doc(text)

@@ -90,7 +90,12 @@ class ModelGateway:
             return np.zeros((0, self._embedder.dimension), dtype=np.float32)
         redactions = self._redactor.redact_batch(list(texts), names, pseudonyms=PseudonymMap())
         self._record(
-            "embed", caller, purpose, self._embedder.name, texts, self._redactor.entity_counts(redactions)
+            "embed",
+            caller,
+            purpose,
+            self._embedder.name,
+            texts,
+            self._redactor.entity_counts(redactions),
         )
         return self._embedder.embed([r.redacted for r in redactions])
 
@@ -121,7 +126,9 @@ class ModelGateway:
             raise GenerationUnavailable(
                 f"generation backend {self._generator.name!r} failed: {type(exc).__name__}"
             ) from exc
-        return Generation(text=text, backend=self._generator.name, redacted_entities=sum(counts.values()))
+        return Generation(
+            text=text, backend=self._generator.name, redacted_entities=sum(counts.values())
+        )
 
     def _record(
         self,

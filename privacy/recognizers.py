@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from presidio_analyzer import (
     AnalysisExplanation,
@@ -47,16 +48,17 @@ def _result(
     recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float
 ) -> RecognizerResult:
     """A result with the explanation Presidio's context enhancer expects to find."""
+    name = str(getattr(recognizer, "name", type(recognizer).__name__))
     return RecognizerResult(
         entity_type=entity,
         start=start,
         end=end,
         score=score,
         analysis_explanation=AnalysisExplanation(
-            recognizer=recognizer.name, original_score=score, textual_explanation=None
+            recognizer=name, original_score=score, textual_explanation=f"matched by {name}"
         ),
         recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_NAME_KEY: name,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )
@@ -181,7 +183,9 @@ class RosterRecognizer(EntityRecognizer):
                 host = re.sub(r"^https?://", "", url, flags=re.IGNORECASE).split("/")[0]
                 if "@" in url or "." not in host:
                     continue  # emails are the email recognizer's; "maria." is not a URL
-                results.append(_result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7))
+                results.append(
+                    _result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7)
+                )
         return results
 
 
@@ -206,7 +210,7 @@ class StreetAddressRecognizer(PatternRecognizer):
     Number, street name, suffix, optional unit, optional "City, ST 02134" tail.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "number street suffix",
             rf"\b\d{{1,6}}[a-z]?\s+(?:[nsew]\.?\s+)?(?:[a-z0-9'.-]+\s+){{0,3}}?{_STREET_SUFFIX}\b\.?"
@@ -227,7 +231,17 @@ class StreetAddressRecognizer(PatternRecognizer):
             0.6,
         ),
     ]
-    CONTEXT = ["address", "addy", "live", "apartment", "apt", "mail", "ship", "street", "move"]
+    CONTEXT: ClassVar[list[str]] = [
+        "address",
+        "addy",
+        "live",
+        "apartment",
+        "apt",
+        "mail",
+        "ship",
+        "street",
+        "move",
+    ]
 
     def __init__(self) -> None:
         super().__init__(
@@ -245,7 +259,7 @@ class ChatPhoneRecognizer(PatternRecognizer):
     numbers, bare ten-digit runs and many international spacings.
     """
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "us separated",
             r"(?<![\w+])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
@@ -260,7 +274,17 @@ class ChatPhoneRecognizer(PatternRecognizer):
         ),
         Pattern("local seven digits", r"(?<![\w-])\d{3}[ \t.-]\d{4}(?![\w-])", 0.3),
     ]
-    CONTEXT = ["call", "text", "phone", "cell", "mobile", "number", "reach", "tel", "whatsapp"]
+    CONTEXT: ClassVar[list[str]] = [
+        "call",
+        "text",
+        "phone",
+        "cell",
+        "mobile",
+        "number",
+        "reach",
+        "tel",
+        "whatsapp",
+    ]
 
     def __init__(self) -> None:
         super().__init__(
@@ -274,7 +298,7 @@ class ChatPhoneRecognizer(PatternRecognizer):
 class SocialHandleRecognizer(PatternRecognizer):
     """@handles (Instagram, TikTok, X, Discord); not emails, and not "@ 3pm"."""
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "at handle",
             r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?"
@@ -282,7 +306,17 @@ class SocialHandleRecognizer(PatternRecognizer):
             0.6,
         ),
     ]
-    CONTEXT = ["ig", "insta", "instagram", "twitter", "tiktok", "discord", "snap", "handle", "dm"]
+    CONTEXT: ClassVar[list[str]] = [
+        "ig",
+        "insta",
+        "instagram",
+        "twitter",
+        "tiktok",
+        "discord",
+        "snap",
+        "handle",
+        "dm",
+    ]
 
     def __init__(self) -> None:
         super().__init__(
@@ -304,7 +338,7 @@ _PROFILE_HOSTS = (
 class ProfileUrlRecognizer(PatternRecognizer):
     """Personal profile URLs: social profiles and personal sites, not institutional links."""
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "social profile",
             rf"(?:https?://)?(?:www\.)?(?:{_PROFILE_HOSTS})[\w.\-~%/@]+",
@@ -317,7 +351,7 @@ class ProfileUrlRecognizer(PatternRecognizer):
             0.6,
         ),
     ]
-    CONTEXT = ["portfolio", "profile", "site", "website", "linkedin", "github"]
+    CONTEXT: ClassVar[list[str]] = ["portfolio", "profile", "site", "website", "linkedin", "github"]
 
     def __init__(self) -> None:
         super().__init__(
@@ -334,7 +368,7 @@ class StudentIdRecognizer(PatternRecognizer):
     Bare seven-to-ten-digit numbers only count right after a cue such as "student id".
     """
 
-    CONTEXT = ["student", "id", "banner", "employee", "badge", "number", "sid"]
+    CONTEXT: ClassVar[list[str]] = ["student", "id", "banner", "employee", "badge", "number", "sid"]
     # The number may come a few words after the cue ("employee id for the form is 300481992").
     _CUE = re.compile(
         r"\b(?:student|employee|banner|badge|staff|sid)\s*(?:id|number|no\.?|#)?[^\n]{0,80}?"
@@ -395,7 +429,9 @@ class DateOfBirthRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         self._this_year = datetime.date.today().year
         # The date may come a few words after the cue ("dob on the form is 12/03/2005").
-        self._regex = re.compile(rf"\b{self.CUES}(?:'s)?\b.{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL)
+        self._regex = re.compile(
+            rf"\b{self.CUES}(?:'s)?\b.{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL
+        )
         super().__init__(supported_entities=[DATE_OF_BIRTH], name="DateOfBirthRecognizer")
 
     def load(self) -> None:
@@ -412,7 +448,9 @@ class DateOfBirthRecognizer(EntityRecognizer):
         # ("i already put 04/30/2004"): mentoring chat has little else that old.
         for m in self._NUMERIC_DATE.finditer(text):
             year = int(m.group("year"))
-            year += 2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
+            year += (
+                2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
+            )
             already = any(r.start <= m.start() < r.end for r in found)
             if 1930 <= year <= self._this_year - 14 and not already:
                 found.append(_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
@@ -456,9 +494,58 @@ _NAME_CUES = re.compile(
 )
 # Dictionary names that are mostly other things in student chat.
 _NOT_FIRST_NAMES = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "mentor mentee addy redo tho iban ping tada dob ssn gpa fafsa art german london austin paris "
-    "ellis hall page lane ave dean chase grad prof homie bestie".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mentor",
+        "mentee",
+        "addy",
+        "redo",
+        "tho",
+        "iban",
+        "ping",
+        "tada",
+        "dob",
+        "ssn",
+        "gpa",
+        "fafsa",
+        "art",
+        "german",
+        "london",
+        "austin",
+        "paris",
+        "ellis",
+        "hall",
+        "page",
+        "lane",
+        "ave",
+        "dean",
+        "chase",
+        "grad",
+        "prof",
+        "homie",
+        "bestie",
+    ]
 )
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
@@ -574,7 +661,7 @@ def _inside_other_entity(artifacts: NlpArtifacts | None, offset: int) -> bool:
 class HonorificNameRecognizer(PatternRecognizer):
     """Anyone named with a title: "prof okafor", "Dr. Fong", "ms alvarez"."""
 
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "title then name",
             r"(?<=\b(?:dr|prof|professor|mr|mrs|ms|mx|coach)[. ])\s*(?!(?:of|and|the|for|at|in|office|"

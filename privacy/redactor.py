@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from presidio_analyzer import AnalyzerEngine, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
@@ -25,8 +25,41 @@ from privacy.recognizers import RosterRecognizer, roster_forms
 DEFAULT_MAX_CHARS = 200_000
 # Chat words spaCy's small model likes to call people ("Thx", "Hey Lol").
 _NOT_NAMES = frozenset(
-    "hi hey hello thx thanks ty lol omg ok okay yes yeah yep nope sure cool great "
-    "congrats btw fyi idk tbh asap pls plz sorry haha hmm np yay wow nice dear".split()
+    [
+        "hi",
+        "hey",
+        "hello",
+        "thx",
+        "thanks",
+        "ty",
+        "lol",
+        "omg",
+        "ok",
+        "okay",
+        "yes",
+        "yeah",
+        "yep",
+        "nope",
+        "sure",
+        "cool",
+        "great",
+        "congrats",
+        "btw",
+        "fyi",
+        "idk",
+        "tbh",
+        "asap",
+        "pls",
+        "plz",
+        "sorry",
+        "haha",
+        "hmm",
+        "np",
+        "yay",
+        "wow",
+        "nice",
+        "dear",
+    ]
 )
 
 
@@ -94,7 +127,7 @@ class Redactor:
         self.policy = policy or RedactionPolicy()
         self.max_chars = max_chars
         self.batch_size = batch_size
-        self._anonymizer = AnonymizerEngine()
+        self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._entities = sorted(self.policy.redact)
 
     # -- detection -------------------------------------------------------------------
@@ -103,7 +136,9 @@ class Redactor:
     ) -> list[RecognizerResult]:
         if not text.strip():
             return []
-        ad_hoc = [_roster_recognizer(names)] if names and PERSON in self.policy.redact else None
+        ad_hoc: list[EntityRecognizer] | None = (
+            [_roster_recognizer(names)] if names and PERSON in self.policy.redact else None
+        )
         found = self.analyzer.analyze(
             text=text,
             language="en",

@@ -41,8 +41,7 @@ def load_or_create_dev_key(path: Path) -> str:
     path.write_text(key + "\n")
     path.chmod(0o600)
     log.warning(
-        "generated a development encryption key at %s; set MENTORLENS_ENCRYPTION_KEY in "
-        "production",
+        "generated a development encryption key at %s; set MENTORLENS_ENCRYPTION_KEY in production",
         path,
     )
     return key

@@ -31,7 +31,8 @@ class RecordingEmbedder:
             for word in text.lower().split():
                 out[i, hash(word) % self.dimension] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.maximum(norms, 1e-9)
+        normalised: npt.NDArray[np.float32] = out / np.maximum(norms, 1e-9)
+        return normalised
 
 
 class RecordingGenerator:

@@ -37,6 +37,8 @@ def test_no_module_but_the_composition_root_imports_a_raw_backend() -> None:
 
 
 def test_import_linter_contracts_hold() -> None:
-    lint_imports = shutil.which("lint-imports") or str(Path(__file__).parents[1] / ".venv/bin/lint-imports")
+    lint_imports = shutil.which("lint-imports") or str(
+        Path(__file__).parents[1] / ".venv/bin/lint-imports"
+    )
     result = subprocess.run([lint_imports], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]

@@ -257,7 +257,9 @@ class SessionPrep:
             )
         for d, status in meetings:
             ctx.evidence[f"mt:{d.isoformat()}"] = Evidence(
-                f"mt:{d.isoformat()}", f"Meeting on {short(d)} ({d.isoformat()}): {status}", "meeting"
+                f"mt:{d.isoformat()}",
+                f"Meeting on {short(d)} ({d.isoformat()}): {status}",
+                "meeting",
             )
         ctx.evidence["e:engagement"] = Evidence(
             "e:engagement",
@@ -667,7 +669,9 @@ def _features(messages: Sequence[StoredMessage]) -> dict[str, MessageFeatures]:
             missing_threads.add(m.thread)
     for thread in missing_threads:
         part = [m for m in messages if m.thread == thread]
-        for m, f in zip(part, compute_message_features([m.to_chat() for m in part], None), strict=True):
+        for m, f in zip(
+            part, compute_message_features([m.to_chat() for m in part], None), strict=True
+        ):
             out.setdefault(m.id, f)
     return out
 

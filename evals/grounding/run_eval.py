@@ -46,13 +46,13 @@ def evaluate(container: Any, backend: str) -> dict[str, Any]:
         rejected += result.grounding.rejected
     sentences = valid_sentences = answered = 0
     for query in read_jsonl(ROOT / "evals" / "retrieval" / "queries.jsonl"):
-        result = svc.ask.ask(query["query"], audience=query.get("audience", "mentee"))
-        drafts += result.grounding.drafts
-        rejected += result.grounding.rejected
-        if result.declined:
+        answer = svc.ask.ask(query["query"], audience=query.get("audience", "mentee"))
+        drafts += answer.grounding.drafts
+        rejected += answer.grounding.rejected
+        if answer.declined:
             continue
         answered += 1
-        for sentence in result.sentences:
+        for sentence in answer.sentences:
             sentences += 1
             cited = [f"r:{c}" for c in sentence.chunk_ids]
             valid_sentences += check_claim(sentence.text, cited, chunks).ok
@@ -77,7 +77,9 @@ def main() -> None:
     rows = [evaluate(container, b) for b in backends]
     columns = list(rows[0])
     print(markdown_table(rows, columns))
-    (HERE / "results.json").write_text(json.dumps({"today": TODAY.isoformat(), "rows": rows}, indent=2))
+    (HERE / "results.json").write_text(
+        json.dumps({"today": TODAY.isoformat(), "rows": rows}, indent=2)
+    )
 
 
 if __name__ == "__main__":

@@ -58,8 +58,9 @@ def test_generator_receives_zero_direct_identifiers(redactor: Redactor) -> None:
 def test_audit_events_hold_counts_and_never_text(redactor: Redactor) -> None:
     audit = MemoryAuditSink()
     gateway = ModelGateway(redactor, RecordingEmbedder(), audit=audit)
-    gateway.embed(["thx maria! 617-555-0142"], caller="importer", purpose="uptake",
-                  names=["Maria Lopez"])
+    gateway.embed(
+        ["thx maria! 617-555-0142"], caller="importer", purpose="uptake", names=["Maria Lopez"]
+    )
     (event,) = audit.events
     assert event.caller == "importer" and event.operation == "embed"
     assert dict(event.entity_counts) == {"PERSON": 1, "PHONE_NUMBER": 1}

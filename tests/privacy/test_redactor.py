@@ -39,7 +39,7 @@ def test_policy_can_keep_an_entity_type(analyzer) -> None:  # type: ignore[no-un
 
 
 def test_unknown_policy_entity_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="unknown entity types.*SHOE_SIZE"):
+    with pytest.raises(ValueError, match=r"unknown entity types.*SHOE_SIZE"):
         RedactionPolicy.from_names(["PERSON", "SHOE_SIZE"])
 
 

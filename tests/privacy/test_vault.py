@@ -35,8 +35,9 @@ def test_invalid_key_is_rejected() -> None:
         PseudonymVault("not-a-key")
 
 
-@pytest.mark.parametrize(("role", "allowed"), [("admin", True), ("mentor", True),
-                                               ("staff", False), ("mentee", False)])
+@pytest.mark.parametrize(
+    ("role", "allowed"), [("admin", True), ("mentor", True), ("staff", False), ("mentee", False)]
+)
 def test_restore_only_for_roles_that_see_identities(role: str, allowed: bool) -> None:
     vault = PseudonymVault(new_key())
     token = vault.seal(_mapping())

@@ -125,7 +125,9 @@ def check_queries(
             errors.append(f"{where}: relevant must be a list of strings")
             continue
         if not MIN_RELEVANT <= len(relevant) <= MAX_RELEVANT:
-            errors.append(f"{where}: {len(relevant)} relevant ids (want {MIN_RELEVANT}-{MAX_RELEVANT})")
+            errors.append(
+                f"{where}: {len(relevant)} relevant ids (want {MIN_RELEVANT}-{MAX_RELEVANT})"
+            )
         if len(set(relevant)) != len(relevant):
             errors.append(f"{where}: repeated relevant id")
         for rid in relevant:

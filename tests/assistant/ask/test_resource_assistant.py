@@ -74,9 +74,7 @@ def test_stream_yields_the_same_answer(assistant: Any) -> None:
         "NOT_IN_RESOURCES",
     ],
 )
-def test_llm_draft_failing_grounding_is_replaced_by_extractive(
-    tmp_path: Path, reply: str
-) -> None:
+def test_llm_draft_failing_grounding_is_replaced_by_extractive(tmp_path: Path, reply: str) -> None:
     generator = RecordingGenerator(reply)
     assistant = _container(tmp_path, generator).resource_assistant
     question = (

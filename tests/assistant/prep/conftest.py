@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from settings import Settings
-from tests.conftest import RecordingEmbedder, RecordingGenerator
+from tests.conftest import RecordingEmbedder
 
 ROOT = Path(__file__).resolve().parents[3]
 RESOURCES = [
@@ -46,19 +46,35 @@ pairs:
 
 MESSAGES: list[tuple[str, str, str]] = [
     ("maya-chen", "2026-10-01T18:00:00-04:00", "Hi Jordan! Looking forward to working together."),
-    ("jordan-reyes", "2026-10-01T19:00:00-04:00",
-     "Hi Maya, thanks! my email is jordan.test@example.com and you can call me at 617-555-0199."),
+    (
+        "jordan-reyes",
+        "2026-10-01T19:00:00-04:00",
+        "Hi Maya, thanks! my email is jordan.test@example.com and you can call me at 617-555-0199.",
+    ),
     ("maya-chen", "2026-10-03T10:00:00-04:00", "What are you hoping to get out of this semester?"),
-    ("jordan-reyes", "2026-10-03T11:00:00-04:00",
-     "I'll apply to two internships at Acme Analytics by Oct 20. my mom alicia wants me to."),
+    (
+        "jordan-reyes",
+        "2026-10-03T11:00:00-04:00",
+        "I'll apply to two internships at Acme Analytics by Oct 20. my mom alicia wants me to.",
+    ),
     ("maya-chen", "2026-10-04T09:00:00-04:00", "Great plan. I'll send you my resume template."),
-    ("jordan-reyes", "2026-11-12T23:30:00-05:00",
-     "honestly i feel hopeless, whats even the point of trying. the chem exam went badly and i'm stressed about money"),
-    ("maya-chen", "2026-11-13T08:00:00-05:00",
-     "Thank you for telling me. Are you safe right now? Can we talk today?"),
+    (
+        "jordan-reyes",
+        "2026-11-12T23:30:00-05:00",
+        "honestly i feel hopeless, whats even the point of trying. the chem exam went badly and i'm stressed about money",
+    ),
+    (
+        "maya-chen",
+        "2026-11-13T08:00:00-05:00",
+        "Thank you for telling me. Are you safe right now? Can we talk today?",
+    ),
     ("jordan-reyes", "2026-11-13T12:00:00-05:00", "i'm ok, just tired. the final is on Dec 9."),
     ("maya-chen", "2026-11-14T09:00:00-05:00", "Glad to hear. How is the internship search going?"),
-    ("jordan-reyes", "2026-11-15T10:00:00-05:00", "slow. do you think i should email the recruiter?"),
+    (
+        "jordan-reyes",
+        "2026-11-15T10:00:00-05:00",
+        "slow. do you think i should email the recruiter?",
+    ),
 ]
 
 
@@ -67,8 +83,13 @@ def write_program(folder: Path) -> Path:
     (folder / "program.yaml").write_text(PROGRAM_YAML)
     with (folder / "maya-jordan.jsonl").open("w") as out:
         for i, (sender, ts, text) in enumerate(MESSAGES, start=1):
-            record = {"id": f"t-{i:03d}", "pair": "maya-jordan", "sender": sender,
-                      "timestamp": ts, "text": text}
+            record = {
+                "id": f"t-{i:03d}",
+                "pair": "maya-jordan",
+                "sender": sender,
+                "timestamp": ts,
+                "text": text,
+            }
             out.write(json.dumps(record) + "\n")
     return folder
 

@@ -8,7 +8,9 @@ from assistant.grounding import Evidence, check_answer, check_claim, dates_in, n
 
 EVIDENCE = {
     "m:12": Evidence("m:12", "Oct 3 (2026-10-03) <PERSON_1>: I'll apply to 2 internships at Acme"),
-    "r:abc": Evidence("r:abc", "Crisis resources\nCall or text 988, or the CAPS line 413-555-0150."),
+    "r:abc": Evidence(
+        "r:abc", "Crisis resources\nCall or text 988, or the CAPS line 413-555-0150."
+    ),
 }
 
 

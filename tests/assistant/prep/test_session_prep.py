@@ -69,9 +69,7 @@ def test_names_restored_for_mentor_only(prep_container: Any) -> None:
         "Sure! Here are some ideas: talk about goals.",
     ],
 )
-def test_llm_draft_failing_grounding_falls_back_to_extractive(
-    tmp_path: Path, reply: str
-) -> None:
+def test_llm_draft_failing_grounding_falls_back_to_extractive(tmp_path: Path, reply: str) -> None:
     generator = RecordingGenerator(reply)
     container = build(tmp_path, generator)
     result = container.session_prep.prep("maya-jordan", today=TODAY, agenda="talk to Alicia")
