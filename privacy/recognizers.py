@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from presidio_analyzer import (
@@ -555,6 +556,22 @@ _PLACE_ZIPF = 3.9
 _SENTENCE_START_ZIPF = 4.5
 
 
+@lru_cache(maxsize=1)
+def first_name_dictionary() -> frozenset[str]:
+    """About 40,000 lowercase first names from gender-guesser's bundled dictionary."""
+    from gender_guesser.detector import Detector
+
+    return frozenset(Detector(case_sensitive=False).names)
+
+
+@lru_cache(maxsize=65_536)
+def word_zipf(word: str, language: str = "en") -> float:
+    """How common a word is in English (Zipf scale: 7 for "the", 1 for the very rare)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, language))
+
+
 class FirstNameRecognizer(EntityRecognizer):
     """First names from a 40,000-name dictionary (gender-guesser), for people not on the roster.
 
@@ -569,11 +586,8 @@ class FirstNameRecognizer(EntityRecognizer):
     _SURNAME = re.compile(r"[ ]((?-i:[A-Z][a-z'-]+))(?![\w@])")
 
     def __init__(self) -> None:
-        from gender_guesser.detector import Detector
-        from wordfreq import zipf_frequency
-
-        self._names = frozenset(Detector(case_sensitive=False).names)
-        self._zipf = zipf_frequency
+        self._names = first_name_dictionary()
+        self._zipf = word_zipf
         super().__init__(supported_entities=[PERSON], name="FirstNameRecognizer")
 
     def load(self) -> None:
@@ -664,7 +678,7 @@ class HonorificNameRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "title then name",
-            r"(?<=\b(?:dr|prof|professor|mr|mrs|ms|mx|coach)[. ])\s*(?!(?:of|and|the|for|at|in|office|"
+            r"(?<=\b(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)[. ])\s*(?!(?:of|and|the|for|at|in|office|"
             r"appointment|hours|visit|note|letter)\b)[a-z][a-z'-]{1,20}(?:\s(?-i:[A-Z][a-z'-]+))?",
             0.7,
         ),
