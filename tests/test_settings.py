@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from assistant.container import Container
 from privacy.pseudonyms import PseudonymMap
-from settings import Settings
+from settings import PrivacySettings, Settings
 
 
 def test_environment_prefix_and_nested_groups(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -37,6 +37,8 @@ def test_development_generates_and_reuses_a_key(
 
 
 def test_invalid_policy_in_settings_is_a_clear_error(tmp_path: Path) -> None:
-    container = Container(Settings(data_dir=tmp_path, privacy={"redact_entities": ["SHOE_SIZE"]}))
+    container = Container(
+        Settings(data_dir=tmp_path, privacy=PrivacySettings(redact_entities=["SHOE_SIZE"]))
+    )
     with pytest.raises(ValueError, match="unknown entity types"):
         _ = container.policy
