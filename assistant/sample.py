@@ -15,15 +15,16 @@ if TYPE_CHECKING:
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 SAMPLE_PROGRAM = EXAMPLES / "program"
+SAMPLE_RESOURCES = EXAMPLES / "resources"
 
 
 def load_sample_program(container: Container, console: Console | None = None) -> None:
-    """Import the sample roster and conversations (and, later, resources) into the store."""
+    """Ingest the sample resource library, then import the roster and conversations."""
     from assistant.commands.conversations import print_summary, run_import
+    from assistant.commands.resources import print_ingest_summary, run_ingest
 
     console = console or Console(stderr=True)
+    report = run_ingest(container.resource_ingestor, [SAMPLE_RESOURCES], None, False, console)
+    print_ingest_summary(report, console)
     summary = run_import(container, [SAMPLE_PROGRAM], None, console=console)
     print_summary(summary, console)
-
-    # Resources: the retrieval engineer adds ingestion of examples/resources here, e.g.
-    # container.resource_ingestor.ingest(EXAMPLES / "resources", program_id=summary.program_id)

@@ -13,6 +13,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from retrieval.documents import Audience
+    from retrieval.ingest import IngestReport, ResourceIngestor
 
 err = Console(stderr=True)
 
@@ -33,50 +34,41 @@ def _audience(value: str | None) -> Audience | None:
     return value
 
 
-def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
-    audience: Annotated[
-        str | None,
-        typer.Option(help="mentor, mentee or all: overrides the files' own audience metadata."),
-    ] = None,
-    prune: Annotated[
-        bool, typer.Option("--prune", help="Forget indexed files that are gone from PATHS.")
-    ] = False,
-) -> None:
-    """Add resource files (md, txt, html, pdf, docx) to the search index.
-
-    Unchanged files are skipped, changed files replace their chunks. A file that cannot be
-    read is named with the reason and the others are still ingested (exit code 1).
-    """
+def run_ingest(
+    ingestor: ResourceIngestor,
+    paths: list[Path],
+    audience: Audience | None,
+    prune: bool,
+    console: Console,
+) -> IngestReport:
+    """Ingest with a progress bar on ``console``; shared by ``ingest`` and the sample loader."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    forced = _audience(audience)
-    ingestor = _container().resource_ingestor
-    try:
-        files = ingestor.discover(paths)
-    except FileNotFoundError as exc:
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(code=2) from exc
+    files = ingestor.discover(paths)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        console=err,
+        console=console,
         transient=True,
     ) as bar:
         task = bar.add_task("Ingesting", total=len(files))
-        report = ingestor.ingest(
+        return ingestor.ingest(
             paths,
-            audience=forced,
+            audience=audience,
             prune=prune,
             files=files,
             progress=lambda path, status: bar.update(
                 task, advance=1, description=f"{status:>9} {path.name}"
             ),
         )
+
+
+def print_ingest_summary(report: IngestReport, console: Console) -> None:
+    """Failures by file name and reason, then a one-row summary table."""
     for failure in report.failures:
         # soft_wrap: a path must stay on one line so it can be copied and grepped.
-        err.print(
+        console.print(
             f"failed {failure.source}: {failure.reason}", style="red", markup=False, soft_wrap=True
         )
     table = Table(title="Ingest summary")
@@ -96,9 +88,33 @@ def ingest(
             ),
         )
     )
-    Console().print(table)
+    console.print(table)
     if report.pruned_files:
-        err.print(f"pruned {report.pruned_files} deleted file(s)")
+        console.print(f"pruned {report.pruned_files} deleted file(s)")
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    audience: Annotated[
+        str | None,
+        typer.Option(help="mentor, mentee or all: overrides the files' own audience metadata."),
+    ] = None,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Forget indexed files that are gone from PATHS.")
+    ] = False,
+) -> None:
+    """Add resource files (md, txt, html, pdf, docx) to the search index.
+
+    Unchanged files are skipped, changed files replace their chunks. A file that cannot be
+    read is named with the reason and the others are still ingested (exit code 1).
+    """
+    forced = _audience(audience)
+    try:
+        report = run_ingest(_container().resource_ingestor, paths, forced, prune, err)
+    except FileNotFoundError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(code=2) from exc
+    print_ingest_summary(report, err)
     if report.failures:
         raise typer.Exit(code=1)
 
