@@ -59,7 +59,8 @@ class RetrievalSettings(BaseModel):
     chunk_tokens: int = Field(default=240, ge=16)
     overlap_tokens: int = Field(default=40, ge=0)
     embed_batch_size: int = Field(default=64, ge=1)
-    # Torch intra-op threads for the embedder (None: torch's default, one per core). On a
+    # Torch intra-op threads while the embedder encodes (None: leave torch's setting). Set
+    # around each encode call and restored after it, like generation.local_threads. On a
     # small CPU shared with spaCy and the web server, 2 threads measured 15x slower per
     # query than 1 (OpenMP threads spin against each other under load).
     embed_threads: int | None = Field(default=1, ge=1)

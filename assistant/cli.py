@@ -12,7 +12,6 @@ from rich.console import Console
 
 import privacy  # noqa: F401  (switches on offline mode before any model library loads)
 from assistant.jsonl import RecordError, iter_jsonl
-from privacy.redactor import RedactionError
 
 app = typer.Typer(
     name="mentorlens",
@@ -45,6 +44,8 @@ def redact(
     record; offsets index the input text. A bad record is reported on stderr with its line
     number and the rest still go through (exit code 1 if any failed).
     """
+    from privacy.redactor import RedactionError
+
     redactor = _container().redactor
     name = str(source) if source else "<stdin>"
     stream = source.open("rb") if source else sys.stdin.buffer

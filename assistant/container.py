@@ -11,27 +11,27 @@ import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from presidio_analyzer import AnalyzerEngine
-
-from privacy.analyzer import build_analyzer
 from privacy.audit import AuditSink, FanOutAuditSink, LoggingAuditSink, MemoryAuditSink
 from privacy.entities import RedactionPolicy
 from privacy.gateway import Embedder, Generator, ModelGateway
-from privacy.redactor import Redactor
 from privacy.vault import PseudonymVault, load_or_create_dev_key
 from settings import Settings
 
-if TYPE_CHECKING:  # retrieval loads Chroma and LangChain; only commands that search need them
+# Heavy libraries are imported where a component is first built, so a command loads only
+# what it uses: Presidio pulls in spaCy, transformers and torch; retrieval pulls in Chroma.
+if TYPE_CHECKING:
     from collections.abc import Sequence
 
     import numpy as np
     import numpy.typing as npt
+    from presidio_analyzer import AnalyzerEngine
 
     from assistant.ask import ResourceAssistant
     from assistant.auth import KeyStore
     from assistant.importers import Importer
     from assistant.prep.service import SessionPrep
     from assistant.store import ConversationStore
+    from privacy.redactor import Redactor
     from retrieval.index import ResourceIndex
     from retrieval.ingest import ResourceIngestor
     from retrieval.search import ResourceSearch
@@ -58,6 +58,8 @@ class Container:
 
     @cached_property
     def analyzer(self) -> AnalyzerEngine:
+        from privacy.analyzer import build_analyzer
+
         privacy = self.settings.privacy
         return build_analyzer(privacy.spacy_model, privacy.student_id_patterns)
 
@@ -68,6 +70,8 @@ class Container:
 
     @cached_property
     def redactor(self) -> Redactor:
+        from privacy.redactor import Redactor
+
         return Redactor(self.analyzer, self.policy, batch_size=self.settings.privacy.batch_size)
 
     @cached_property

@@ -2,7 +2,9 @@
 
 Reads stored redacted messages and their stored per-message features (computing any that
 are missing, without storing them), plus the pair's meetings, and runs the engagement
-analysis. Output holds roster ids and scores, never names or message text.
+analysis. Output holds roster ids and scores, never names or message text. The CLI's
+``flag`` command and the API's :class:`~assistant.api.insights.PairInsights` both read a
+pair through :func:`pair_inputs`, so they always score the same thing.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.engagement import (
+    ChatMessage,
     EmbedFn,
     EngagementReport,
+    MeetingEvent,
     MessageFeatures,
     analyze_pair,
     compute_message_features,
@@ -40,6 +44,33 @@ class PairFlag:
         }
 
 
+@dataclass(frozen=True)
+class PairInputs:
+    """What the engagement analysis reads for one pair: its chat, features and meetings."""
+
+    messages: list[ChatMessage]
+    features: list[MessageFeatures]
+    meetings: list[MeetingEvent]
+
+
+def pair_inputs(
+    store: ConversationStore, program_id: str, pair_id: str, embed: EmbedFn | None = None
+) -> PairInputs:
+    """The pair's mentor and mentee messages with their stored features, and its meetings.
+
+    Features are computed (not stored) when any message lacks them: lexically, or with
+    ``embed`` when given. Raises :class:`~assistant.store.StoreError` outside the program.
+    """
+    stored = [m for m in store.messages(program_id, pair_id) if m.role in ("mentor", "mentee")]
+    chats = [m.to_chat() for m in stored]
+    if stored and all(m.features is not None for m in stored):
+        features = [MessageFeatures.from_dict(m.features or {}) for m in stored]
+    else:
+        features = compute_message_features(chats, embed)
+    meetings = [m.to_event() for m in store.meetings(program_id, pair_id)]
+    return PairInputs(chats, features, meetings)
+
+
 def pair_report(
     store: ConversationStore,
     program_id: str,
@@ -50,15 +81,11 @@ def pair_report(
     embed: EmbedFn | None = None,
 ) -> PairFlag:
     """The engagement report of one pair's chat thread."""
-    stored = [m for m in store.messages(program_id, pair.id) if m.role in ("mentor", "mentee")]
-    chats = [m.to_chat() for m in stored]
-    if stored and all(m.features is not None for m in stored):
-        features = [MessageFeatures.from_dict(m.features or {}) for m in stored]
-    else:
-        features = compute_message_features(chats, embed)
-    meetings = [m.to_event() for m in store.meetings(program_id, pair.id)]
-    report = analyze_pair(chats, features, meetings, now=now, window_days=window_days)
-    return PairFlag(pair, report, len(chats))
+    inputs = pair_inputs(store, program_id, pair.id, embed)
+    report = analyze_pair(
+        inputs.messages, inputs.features, inputs.meetings, now=now, window_days=window_days
+    )
+    return PairFlag(pair, report, len(inputs.messages))
 
 
 def flag_pairs(

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from privacy.audit import AuditEvent, AuditSink, LoggingAuditSink
 from privacy.pseudonyms import PseudonymMap
-from privacy.redactor import Redactor
+
+if TYPE_CHECKING:  # Presidio loads spaCy and transformers: only code that redacts needs it
+    from privacy.redactor import Redactor
 
 ChatRole = Literal["system", "user", "assistant"]
 

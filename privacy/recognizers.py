@@ -546,6 +546,21 @@ _NOT_FIRST_NAMES = frozenset(
         "prof",
         "homie",
         "bestie",
+        "hi",
+        "hey",
+        "hello",
+        "thx",
+        "thanks",
+        "yo",
+        "ok",
+        "okay",
+        "yes",
+        "yeah",
+        "yep",
+        "sorry",
+        "congrats",
+        "cheers",
+        "dear",
     ]
 )
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
@@ -582,7 +597,7 @@ class FirstNameRecognizer(EntityRecognizer):
 
     SCORE = 0.6
     CUED_SCORE = 0.75
-    _TOKEN = re.compile(r"(?<![\w@.'/-])([A-Za-z][a-z]+|[A-Z][A-Z]+)(?![\w@/-]|\.\w)")
+    _TOKEN = re.compile(r"(?<![\w@.'/-])([A-Za-z][a-z]+)(?![\w@/-]|\.\w)")
     _SURNAME = re.compile(r"[ ]((?-i:[A-Z][a-z'-]+))(?![\w@])")
 
     def __init__(self) -> None:

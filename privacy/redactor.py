@@ -17,10 +17,16 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy.entities import PERSON, RedactionPolicy
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
-from privacy.recognizers import RosterRecognizer, roster_forms
+from privacy.recognizers import (
+    RosterRecognizer,
+    first_name_dictionary,
+    roster_forms,
+    word_zipf,
+)
 
 DEFAULT_MAX_CHARS = 200_000
 # Chat words spaCy's small model likes to call people ("Thx", "Hey Lol").
@@ -271,10 +277,14 @@ def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]
             trimmed = _NAME_RUN.search(value)
             if trimmed is None or _unlikely_name(trimmed.group(0)):
                 continue
-            # spaCy sometimes runs a name into a number ("Gary Pruitt 617-555-0101"): keep the
-            # name part, and let the phone recognizer have the rest.
-            start = result.start + trimmed.start()
-            result = RecognizerResult(PERSON, start, start + len(trimmed.group(0)), result.score)
+            # spaCy sometimes runs a name into a number ("Gary Pruitt 617-555-0101") or takes
+            # the verb before it ("Call Jane Doe"): keep the name part only.
+            start, end = result.start + trimmed.start(), result.start + trimmed.end()
+            if _recognizer(result) == "SpacyRecognizer":  # the roster and titles know better
+                start, end = _trim_common_words(text, start, end)
+            if end <= start:
+                continue
+            result = RecognizerResult(PERSON, start, end, result.score)
         kept.append(result)
     kept.extend(_other_mentions(text, kept))
     kept.sort(key=lambda r: (r.start, -r.end))
@@ -312,6 +322,33 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
         r"(?<![\w@.])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w@])", re.IGNORECASE
     )
     return [RecognizerResult(PERSON, m.start(), m.end(), 0.6) for m in pattern.finditer(text)]
+
+
+_EDGE_WORD = re.compile(r"[^\W\d_][\w.'-]*")
+# A word this common that is not a first name is no part of a name ("Call", "my").
+_COMMON_ZIPF = 4.5
+
+
+def _recognizer(result: RecognizerResult) -> str:
+    metadata = result.recognition_metadata or {}
+    return str(metadata.get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
+
+
+def _is_common_word(word: str) -> bool:
+    lowered = word.lower().strip(".'")
+    if lowered in _NOT_NAMES or lowered in STOP_WORDS:
+        return True
+    return lowered not in first_name_dictionary() and word_zipf(lowered) >= _COMMON_ZIPF
+
+
+def _trim_common_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a person span past common words at either edge."""
+    words = list(_EDGE_WORD.finditer(text, start, end))
+    while words and _is_common_word(words[0].group(0)):
+        words.pop(0)
+    while words and _is_common_word(words[-1].group(0)):
+        words.pop()
+    return (words[0].start(), words[-1].end()) if words else (start, start)
 
 
 def _unlikely_name(value: str) -> bool:

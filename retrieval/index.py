@@ -24,7 +24,8 @@ CREATE TABLE IF NOT EXISTS files (
     source TEXT PRIMARY KEY,
     hash TEXT NOT NULL,
     chunk_count INTEGER NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+    root TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS chunks (
     id TEXT PRIMARY KEY,
@@ -43,11 +44,17 @@ CREATE INDEX IF NOT EXISTS chunks_by_source ON chunks(source);
 
 @dataclass(frozen=True)
 class DocumentUpdate:
-    """New content for one source: its hash and all of its chunks."""
+    """New content for one source: its hash and all of its chunks.
+
+    ``source`` is the document key (the path relative to the ingest root, see
+    :mod:`retrieval.ingest`); ``root`` names the folder it was ingested from, which is what
+    ``--prune`` scopes by.
+    """
 
     source: str
     content_hash: str
     chunks: Sequence[Chunk]
+    root: str = ""
 
 
 class Manifest:
@@ -58,6 +65,9 @@ class Manifest:
         self.path = path
         with closing(self._connect()) as db, db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(files)")}
+            if "root" not in columns:  # manifests written before document keys were relative
+                db.execute("ALTER TABLE files ADD COLUMN root TEXT NOT NULL DEFAULT ''")
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path)
@@ -67,6 +77,18 @@ class Manifest:
     def hashes(self) -> dict[str, str]:
         with closing(self._connect()) as db:
             return dict(db.execute("SELECT source, hash FROM files").fetchall())
+
+    def roots(self) -> dict[str, str]:
+        """Each source's ingest root label."""
+        with closing(self._connect()) as db:
+            return dict(db.execute("SELECT source, root FROM files").fetchall())
+
+    def set_roots(self, roots: dict[str, str]) -> None:
+        """Record a new root label for known sources (a renamed folder; nothing re-embedded)."""
+        with closing(self._connect()) as db, db:
+            db.executemany(
+                "UPDATE files SET root = ? WHERE source = ?", [(r, s) for s, r in roots.items()]
+            )
 
     def chunk_ids(self, sources: Iterable[str]) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
@@ -81,10 +103,11 @@ class Manifest:
             for update in updates:
                 db.execute("DELETE FROM chunks WHERE source = ?", (update.source,))
                 db.execute(
-                    "INSERT INTO files (source, hash, chunk_count) VALUES (?, ?, ?) "
+                    "INSERT INTO files (source, hash, chunk_count, root) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(source) DO UPDATE SET hash = excluded.hash, "
-                    "chunk_count = excluded.chunk_count, ingested_at = datetime('now')",
-                    (update.source, update.content_hash, len(update.chunks)),
+                    "chunk_count = excluded.chunk_count, root = excluded.root, "
+                    "ingested_at = datetime('now')",
+                    (update.source, update.content_hash, len(update.chunks), update.root),
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -3,6 +3,12 @@
 A file is re-read only when its content hash (which also covers the chunking settings and
 any audience override) differs from the manifest's; chunks of several files are embedded
 together so the gateway and the model see full batches.
+
+Documents are keyed by their path relative to the ingest root they were found under
+(``careers/internships.md``; a file given on its own: its name), never by an absolute
+path. The key is the hit's ``source`` and goes into every chunk id, so moving the folder or
+ingesting it from another checkout finds every file unchanged, and no server path reaches
+a citation. ``--prune`` is scoped by the root folder's name, which the manifest records.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Literal
 from retrieval.chunking import Chunker
 from retrieval.documents import Audience, LoadedDocument, LoadFailure
 from retrieval.index import DocumentUpdate, ResourceIndex
-from retrieval.loaders import describe_error, discover, load_file
+from retrieval.loaders import ResourceFormatError, describe_error, discover, load_file
 
 FileStatus = Literal["added", "updated", "unchanged", "failed"]
 ProgressCallback = Callable[[Path, FileStatus], None]
@@ -41,6 +47,39 @@ class IngestReport:
     @property
     def failed(self) -> int:
         return len(self.failures)
+
+
+class DuplicateKeyError(ResourceFormatError):
+    """Two files of one run map to the same document key (same relative path, two roots)."""
+
+
+@dataclass(frozen=True)
+class SourceKey:
+    """Where a found file goes in the manifest: its document key and its root's label."""
+
+    key: str
+    root: str
+
+
+def source_keys(roots: Sequence[Path], files: Sequence[Path]) -> dict[Path, SourceKey]:
+    """Each file's document key: its POSIX path relative to the outermost folder root that
+    holds it, or its name when it was given on its own (or lies under no root).
+
+    The root label is the root folder's name (a single file: its folder's name, so it gets
+    the same key and label as when that folder is ingested).
+    """
+    folders = sorted(
+        {r.resolve() for r in roots if r.is_dir()}, key=lambda r: (len(r.parts), str(r))
+    )
+    keys: dict[Path, SourceKey] = {}
+    for file in files:
+        path = file.resolve()
+        root = next((r for r in folders if path.is_relative_to(r)), None)
+        if root is None:
+            keys[file] = SourceKey(path.name, path.parent.name)
+        else:
+            keys[file] = SourceKey(path.relative_to(root).as_posix(), root.name)
+    return keys
 
 
 class ResourceIngestor:
@@ -76,12 +115,22 @@ class ResourceIngestor:
         """Bring the index in line with ``paths``.
 
         ``audience`` overrides every file's own audience metadata (for folders of files
-        without any). ``prune`` forgets files under ``paths`` that no longer exist.
+        without any). ``prune`` forgets files that were ingested from the folders in
+        ``paths`` (by folder name) and are no longer there.
         """
-        found = list(files) if files is not None else self.discover(paths)
+        unique: dict[Path, Path] = {}
+        for file in files if files is not None else self.discover(paths):
+            unique.setdefault(file.resolve(), file)
+        found = list(unique.values())
         report = IngestReport(files=len(found))
         known = self.index.manifest.hashes()
+        known_roots = self.index.manifest.roots()
+        keys = source_keys(paths, found)
         pending: list[tuple[DocumentUpdate, FileStatus, Path]] = []
+        present: dict[str, Path] = {}
+        relabel: dict[str, str] = {}
+        # Manifests from before relative keys used absolute paths: replaced as files are seen.
+        legacy: list[str] = []
 
         def flush() -> None:
             written, deleted = self.index.replace_documents([u for u, _, _ in pending])
@@ -93,11 +142,21 @@ class ResourceIngestor:
             pending.clear()
 
         for path in found:
-            source = str(path)
+            source, root = keys[path].key, keys[path].root
+            old_source = str(path.resolve())
+            if old_source in known and old_source != source:
+                legacy.append(old_source)
             try:
+                if source in present:
+                    raise DuplicateKeyError(
+                        f"its document key {source!r} is taken by {present[source]} in this run"
+                    )
+                present[source] = path
                 digest = self._content_hash(path, audience)
                 if known.get(source) == digest:
                     report.unchanged += 1
+                    if known_roots.get(source) != root:
+                        relabel[source] = root
                     if progress:
                         progress(path, "unchanged")
                     continue
@@ -108,26 +167,34 @@ class ResourceIngestor:
                 if progress:
                     progress(path, "failed")
                 continue
-            status: FileStatus = "updated" if source in known else "added"
+            status: FileStatus = "updated" if source in known or old_source in known else "added"
             setattr(report, status, getattr(report, status) + 1)
-            pending.append((DocumentUpdate(source, digest, chunks), status, path))
+            pending.append((DocumentUpdate(source, digest, chunks, root), status, path))
             if sum(len(u.chunks) for u, _, _ in pending) >= self.batch_chunks:
                 flush()
         flush()
+        if relabel:
+            self.index.manifest.set_roots(relabel)
+        if legacy:
+            # After the new entries are written: a crash in between leaves both, and the
+            # next run finds the file unchanged and still drops the legacy entry.
+            report.chunks_deleted += self.index.remove_documents(legacy)
         if prune:
-            gone = self._deleted_sources(paths, {str(p) for p in found}, known)
+            gone = self._deleted_sources(
+                paths, set(present), {str(p.resolve()) for p in found}, known, known_roots
+            )
             report.chunks_deleted += self.index.remove_documents(gone)
             report.pruned_files = len(gone)
         self.index.refresh_keywords()
         return report
 
     def ingest_documents(self, documents: Sequence[LoadedDocument]) -> IngestReport:
-        """Index documents built in memory (evaluation sets); their source paths are ids."""
+        """Index documents built in memory (evaluation sets); their source paths are keys."""
         report = IngestReport(files=len(documents))
         known = self.index.manifest.hashes()
         updates: list[DocumentUpdate] = []
         for document in documents:
-            source = str(document.source)
+            source = document.source.as_posix()
             text = "\x1e".join(f"{s.path}\x1f{s.text}" for s in document.sections)
             digest = self._digest(
                 f"{document.title}\x1f{document.audience}\x1f{document.topics}\x1f{text}".encode()
@@ -155,15 +222,26 @@ class ResourceIngestor:
 
     @staticmethod
     def _deleted_sources(
-        roots: Sequence[Path], present: set[str], known: dict[str, str]
+        roots: Sequence[Path],
+        present: set[str],
+        present_paths: set[str],
+        known: dict[str, str],
+        known_roots: dict[str, str],
     ) -> list[str]:
-        """Known sources under ``roots`` that this run no longer found there."""
-        prefixes = [str(r.resolve()) for r in roots]
+        """Known sources ingested from a folder in ``roots`` that this run no longer found.
+
+        A source belongs to a folder when the manifest records that folder's name as its
+        root; legacy absolute-path sources belong to it when they lie under it.
+        """
+        folders = [r.resolve() for r in roots if r.is_dir()]
+        labels = {r.name for r in folders}
+        prefixes = [str(r).rstrip(os.sep) + os.sep for r in folders]
         gone: list[str] = []
         for source in known:
-            if source in present:
-                continue
-            if any(source == p or source.startswith(p.rstrip(os.sep) + os.sep) for p in prefixes):
+            if os.path.isabs(source):
+                if source not in present_paths and any(source.startswith(p) for p in prefixes):
+                    gone.append(source)
+            elif source not in present and known_roots.get(source) in labels:
                 gone.append(source)
         return sorted(gone)
 

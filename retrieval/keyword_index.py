@@ -24,6 +24,7 @@ from retrieval.documents import Audience
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _FORMAT = 1
+_FilterKey = tuple[tuple[str, ...] | None, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +62,24 @@ class KeywordMatch:
     score: float
 
 
+@dataclass(frozen=True)
+class _Filter:
+    mask: npt.NDArray[np.bool_] | None
+    ids: frozenset[str] | None
+
+    @property
+    def share(self) -> float:
+        if self.mask is None:
+            return 1.0
+        return float(self.mask.mean()) if self.mask.size else 0.0
+
+
 class KeywordIndex:
-    """BM25 over chunk texts, with audience/topic masks applied before ranking."""
+    """BM25 over chunk texts, with audience/topic masks applied before ranking.
+
+    It also knows every chunk's audience and topics, so it tells dense search which ids a
+    filter admits (:meth:`admitted`). Masks are cached per filter until the next rebuild.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -70,6 +87,7 @@ class KeywordIndex:
         self._ids: list[str] = []
         self._audience: npt.NDArray[np.str_] = np.array([], dtype=str)
         self._topics: list[frozenset[str]] = []
+        self._filters: dict[_FilterKey, _Filter] = {}
         self._loaded = False
 
     def __len__(self) -> int:
@@ -84,6 +102,7 @@ class KeywordIndex:
         self._audience = np.array([e.audience for e in entries], dtype=str)
         self._topics = [frozenset(e.topics) for e in entries]
         self._retriever = None
+        self._filters = {}
         if entries:
             corpus = [tokenize(e.text) or ["\x00empty"] for e in entries]
             retriever = bm25s.BM25()
@@ -108,7 +127,7 @@ class KeywordIndex:
         if not token_ids:
             return []
         scores = np.asarray(self._retriever.get_scores_from_ids(token_ids), dtype=np.float32)
-        mask = self._mask(audiences, topics)
+        mask = self._filter(audiences, topics).mask
         if mask is not None:
             scores = np.where(mask, scores, 0.0)
         k = min(k, len(scores))
@@ -116,19 +135,38 @@ class KeywordIndex:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [KeywordMatch(self._ids[i], float(scores[i])) for i in top if scores[i] > 0]
 
-    def _mask(
+    def admitted(
         self, audiences: Sequence[Audience] | None, topics: Sequence[str] | None
-    ) -> npt.NDArray[np.bool_] | None:
+    ) -> tuple[frozenset[str] | None, float]:
+        """The chunk ids the filters let through (``None``: no filter) and their share."""
+        self._ensure_loaded()
+        found = self._filter(audiences, topics)
+        return found.ids, found.share
+
+    def _filter(
+        self, audiences: Sequence[Audience] | None, topics: Sequence[str] | None
+    ) -> _Filter:
+        key: _FilterKey = (
+            tuple(sorted(audiences)) if audiences is not None else None,
+            tuple(sorted({t.lower() for t in topics or ()})),
+        )
+        cached = self._filters.get(key)
+        if cached is not None:
+            return cached
         mask: npt.NDArray[np.bool_] | None = None
-        if audiences is not None:
-            mask = np.isin(self._audience, list(audiences))
-        if topics:
-            wanted = {t.lower() for t in topics}
+        if key[0] is not None:
+            mask = np.isin(self._audience, list(key[0]))
+        if key[1]:
+            wanted = set(key[1])
             by_topic = np.fromiter(
                 (bool(wanted & t) for t in self._topics), dtype=bool, count=len(self._topics)
             )
             mask = by_topic if mask is None else mask & by_topic
-        return mask
+        ids = None if mask is None else frozenset(self._ids[i] for i in np.flatnonzero(mask))
+        if len(self._filters) >= 64:  # topic combinations are open-ended
+            self._filters.clear()
+        self._filters[key] = found = _Filter(mask, ids)
+        return found
 
     def _save(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
@@ -156,6 +194,7 @@ class KeywordIndex:
         if meta.get("format") != _FORMAT:
             return
         self._ids = list(meta["ids"])
+        self._filters = {}
         self._audience = np.array(meta["audience"], dtype=str)
         self._topics = [frozenset(t) for t in meta["topics"]]
         if self._ids:

@@ -12,6 +12,9 @@ citation), the original text, the source and the dense cosine ``relevance``.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -55,13 +58,19 @@ class ResourceSearch:
         fusion: FusionConfig = DEFAULT_FUSION,
         min_relevance: float = DEFAULT_MIN_RELEVANCE,
         candidates: int = 50,
+        query_cache_size: int = 1024,
     ) -> None:
         if candidates < 1:
             raise ValueError("candidates must be positive")
+        if query_cache_size < 0:
+            raise ValueError("query_cache_size must not be negative")
         self.index = index
         self.fusion = fusion
         self.min_relevance = min_relevance
         self.candidates = candidates
+        self.query_cache_size = query_cache_size
+        self._query_vectors: OrderedDict[bytes, npt.NDArray[np.float32]] = OrderedDict()
+        self._cache_lock = threading.Lock()
 
     def search(
         self,
@@ -110,18 +119,20 @@ class ResourceSearch:
         configured fusion improves on.
         """
         self.index.refresh_keywords()
+        audiences = visible_audiences(audience)
         keyword: list[tuple[str, float]] = []
         if method != "dense":
             keyword = [
                 (m.chunk_id, m.score)
-                for m in self.index.keywords.search(
-                    query, depth, visible_audiences(audience), topics
-                )
+                for m in self.index.keywords.search(query, depth, audiences, topics)
             ]
-        vector = self._embed(query)
+        vector = self.embed_query(query)
+        admitted, share = self.index.keywords.admitted(audiences, topics)
         dense = [
             (m.chunk_id, m.similarity)
-            for m in self.index.vectors.query(vector, depth, chroma_filter(audience, topics))
+            for m in self.index.vectors.query(
+                vector, depth, chroma_filter(audience, topics), admitted, share
+            )
         ]
         similarities = dict(dense)
         missing = [i for i, _ in keyword if i not in similarities]
@@ -140,9 +151,34 @@ class ResourceSearch:
         ids = sorted(scores, key=lambda i: (-scores[i], i))
         return Ranked(ids=ids, scores=scores, similarities=similarities)
 
-    def _embed(self, query: str) -> npt.NDArray[np.float32]:
-        vectors = self.index.embeddings.embed_array([query], "resource-query")
-        return np.asarray(vectors[0], dtype=np.float32)
+    def clear_query_cache(self) -> None:
+        with self._cache_lock:
+            self._query_vectors.clear()
+
+    def embed_query(self, query: str) -> npt.NDArray[np.float32]:
+        """The query's vector, from the cache when the same query was embedded recently.
+
+        The query is embedded in its whitespace-normalised form, so the cache is exact. It
+        is keyed by a SHA-256 of that form: no query text is kept in memory. A hit skips the
+        gateway (there is no model call to redact for or to audit).
+        """
+        text = " ".join(query.split())
+        key = hashlib.sha256(text.encode("utf-8")).digest()
+        with self._cache_lock:
+            cached = self._query_vectors.get(key)
+            if cached is not None:
+                self._query_vectors.move_to_end(key)
+                return cached
+        vector = np.array(
+            self.index.embeddings.embed_array([text], "resource-query")[0], dtype=np.float32
+        )
+        vector.setflags(write=False)
+        if self.query_cache_size > 0:
+            with self._cache_lock:
+                self._query_vectors[key] = vector
+                while len(self._query_vectors) > self.query_cache_size:
+                    self._query_vectors.popitem(last=False)
+        return vector
 
 
 def make_snippet(text: str, limit: int = SNIPPET_CHARS) -> str:

@@ -1,9 +1,9 @@
 """Engagement reports read from the store: the pair list worst first, one pair's report,
 and a pair's component history for the dashboard chart.
 
-The analysis itself is :func:`assistant.engagement.analyze_pair`; this module only feeds it
-stored messages (their features were computed once, at import) and meetings, scoped by
-program. ``as_of`` pins "now" (tests and the sample program); by default it is the clock.
+The analysis itself is :func:`assistant.engagement.analyze_pair`, fed by
+:func:`assistant.flags.pair_inputs` (the same reader the ``flag`` command uses): stored
+messages (their features were computed once, at import) and meetings, scoped by program. ``as_of`` pins "now" (tests and the sample program); by default it is the clock.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from assistant.engagement import EngagementReport, analyze_pair
-from assistant.engagement.features import MessageFeatures
+from assistant.flags import BAND_ORDER, pair_inputs
 from assistant.store import ConversationStore, PairInfo
-
-BAND_ORDER = {"at_risk": 0, "watch": 1, "healthy": 2}
 
 
 @dataclass(frozen=True)
@@ -50,8 +48,10 @@ class PairInsights:
         self, program_id: str, pair_id: str, now: datetime | None = None
     ) -> EngagementReport:
         """The pair's report; raises :class:`~assistant.store.StoreError` outside the program."""
-        messages, features, meetings = self._inputs(program_id, pair_id)
-        return analyze_pair(messages, features, meetings, now=now or self.now())
+        inputs = pair_inputs(self.store, program_id, pair_id)
+        return analyze_pair(
+            inputs.messages, inputs.features, inputs.meetings, now=now or self.now()
+        )
 
     def summaries(self, program_id: str) -> list[PairSummary]:
         """Every pair in the program with its report, worst first (band, then score)."""
@@ -64,7 +64,8 @@ class PairInsights:
 
     def history(self, program_id: str, pair_id: str, weeks: int = 8) -> list[ComponentPoint]:
         """Components at each of the last ``weeks`` weekly cut-offs, oldest first."""
-        messages, features, meetings = self._inputs(program_id, pair_id)
+        inputs = pair_inputs(self.store, program_id, pair_id)
+        messages, features, meetings = inputs.messages, inputs.features, inputs.meetings
         now = self.now()
         dated = [m.timestamp for m in messages if m.timestamp is not None]
         first = min(dated) if dated else now
@@ -82,14 +83,3 @@ class PairInsights:
             )
             points.append(ComponentPoint(cut.date(), report.score, dict(report.components)))
         return points
-
-    def _inputs(self, program_id: str, pair_id: str):  # type: ignore[no-untyped-def]
-        stored = [
-            s
-            for s in self.store.messages(program_id, pair_id)
-            if s.role in ("mentor", "mentee") and s.features is not None
-        ]
-        messages = [s.to_chat() for s in stored]
-        features = [MessageFeatures.from_dict(s.features or {}) for s in stored]
-        meetings = [mt.to_event() for mt in self.store.meetings(program_id, pair_id)]
-        return messages, features, meetings

@@ -101,9 +101,19 @@ class FlagOut(BaseModel):
 
 
 class PrepRequest(BaseModel):
+    """What the mentor knows about the next meeting; both fields are optional."""
+
     model_config = ConfigDict(extra="forbid")
 
-    max_points: int = Field(default=5, ge=1, le=10, description="Talking points wanted.")
+    next_meeting: dt.date | None = Field(
+        default=None, description="The next meeting's date; default: the next scheduled one."
+    )
+    agenda: str | None = Field(
+        default=None,
+        max_length=1000,
+        description="The mentor's own notes for the meeting; redacted before any model sees "
+        "them, and cited as `a:agenda`.",
+    )
 
 
 class AskRequest(BaseModel):

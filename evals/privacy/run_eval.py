@@ -1,7 +1,9 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Prints a markdown table and writes
-``evals/privacy/results.json``. Exits non-zero when recall < 0.97 or precision < 0.90.
+Run with ``python -m evals.privacy.run_eval``. Prints a table for the development set and
+one for the held-out set, and writes ``evals/privacy/results.json``. Exits non-zero when
+development-set recall < 0.97 or precision < 0.90; the held-out figures are reported as they
+are, because tuning to them would make them development figures too.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ PRECISION_TARGET = 0.90
 RESULTS = Path(__file__).with_name("results.json")
 
 
-def run() -> dict[str, Scores]:
-    messages = load_labelled()
+def run(path: Path | None = None) -> dict[str, Scores]:
+    messages = load_labelled(path) if path else load_labelled()
     ours = Redactor(build_analyzer(), RedactionPolicy())
     detected = ours.detect_batch(
         [m.text for m in messages], names_per_text=[m.names for m in messages]
@@ -56,24 +58,42 @@ def report(results: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    results = run()
-    print(report(results))
-    ours = results["mentorlens"]
-    summary = {
+HELD_OUT = Path(__file__).parent / "heldout" / "labelled_messages.jsonl"
+
+
+def _summary(results: dict[str, Scores]) -> dict[str, object]:
+    return {
         name: {
             "recall": round(s.recall(), 4),
             "precision": round(s.precision(), 4),
             "per_entity": {
-                e: {"gold": s.gold[e], "recall": round(s.recall(e), 4)} for e in sorted(s.gold)
+                e: {
+                    "gold": s.gold[e],
+                    "recall": round(s.recall(e), 4),
+                    "precision": round(s.precision(e), 4),
+                }
+                for e in sorted(s.gold)
             },
         }
         for name, s in results.items()
     }
-    RESULTS.write_text(json.dumps(summary, indent=2) + "\n")
+
+
+def main() -> int:
+    development = run()
+    print("### Development set (the recognizers were tuned on it)\n")
+    print(report(development))
+    held_out = run(HELD_OUT)
+    print("\n### Held-out set (written after tuning, never used to change the recognizers)\n")
+    print(report(held_out))
+    RESULTS.write_text(
+        json.dumps({"development": _summary(development), "held_out": _summary(held_out)}, indent=2)
+        + "\n"
+    )
+    ours = development["mentorlens"]
     ok = ours.recall() >= RECALL_TARGET and ours.precision() >= PRECISION_TARGET
     if not ok:
-        print(f"missed: {ours.missed_ids[:40]}", file=sys.stderr)
+        print(f"missed (id, type): {ours.missed_ids[:40]}", file=sys.stderr)
     return 0 if ok else 1
 
 

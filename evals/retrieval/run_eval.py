@@ -122,10 +122,8 @@ def library_set(data_dir: Path) -> tuple[dict[str, dict[str, float]], Container,
         for r in read_jsonl(HERE / "queries.jsonl")
     ]
 
-    def key(source: str) -> str:
-        return Path(source).relative_to(LIBRARY).as_posix()
-
-    return run_set(container, queries, key), container, queries
+    # Sources are already paths relative to the ingested folder ("careers/internship-guide.md").
+    return run_set(container, queries, str), container, queries
 
 
 def advice_set(data_dir: Path) -> dict[str, dict[str, float]]:

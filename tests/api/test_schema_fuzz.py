@@ -1,8 +1,7 @@
 """Schemathesis fuzzes every documented route against the app's own OpenAPI schema.
 
 Bounded (a few examples per operation) and in-process (ASGI transport) so it stays fast;
-the checks are: no 5xx, and every response matches its documented schema. Session prep is
-left out while its use case has not landed (it answers a deliberate 503 until then).
+the checks are: no 5xx, and every response matches its documented schema.
 (Schemathesis' own pytest plugin does not run under pytest 9, so each operation's
 Hypothesis strategy is driven directly.)
 """
@@ -17,8 +16,6 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from tests.api.conftest import Keys, auth
 
-SKIP = ("/pairs/{pair_id}/prep",)
-
 
 def test_api_conforms_to_its_schema(app, keys: Keys) -> None:  # type: ignore[no-untyped-def]
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
@@ -26,8 +23,6 @@ def test_api_conforms_to_its_schema(app, keys: Keys) -> None:  # type: ignore[no
     assert len(operations) >= 12
     tried = 0
     for operation in operations:
-        if operation.path in SKIP:
-            continue
 
         @given(case=operation.as_strategy())
         @settings(

@@ -75,3 +75,18 @@ def test_oversized_text_is_a_clear_error_without_the_text(redactor: Redactor) ->
 def test_non_string_is_a_clear_error(redactor: Redactor) -> None:
     with pytest.raises(RedactionError, match="must be a string"):
         redactor.redact(123)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Call Jane Doe at 555-0100", "Call <PERSON_1> at 555-0100"),  # bug: "Call" was eaten
+        ("Hey Jordan, how was it?", "Hey <PERSON_1>, how was it?"),
+        (
+            "Will, how did the budget presentation go?",
+            "<PERSON_1>, how did the budget presentation go?",
+        ),
+    ],
+)
+def test_person_spans_stop_at_common_words(redactor: Redactor, text: str, expected: str) -> None:
+    assert redactor.redact(text, ["Will Donovan"]).redacted == expected

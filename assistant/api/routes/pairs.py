@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Body
-from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
 
 from assistant.api.deps import ContainerDep, InsightsDep, PairScope, pair_scope
-from assistant.api.errors import unavailable, with_db_retry
+from assistant.api.errors import with_db_retry
 from assistant.api.presenters import engagement_out, pair_out
 from assistant.api.schemas import EngagementOut, GoalOut, PairOut, PrepRequest, Problem
+from assistant.prep.models import PrepResult
 
 router = APIRouter(
     prefix="/pairs",
@@ -56,25 +56,26 @@ def list_goals(scope: GoalsScope, container: ContainerDep) -> list[GoalOut]:
 def prepare_session(
     scope: PrepScope,
     container: ContainerDep,
+    insights: InsightsDep,
     body: Annotated[PrepRequest | None, Body()] = None,
-) -> Any:
+) -> PrepResult:
     """Talking points for the mentor's next meeting with this pair, each citing evidence.
 
-    Built from recent messages, goals, open commitments, engagement signals and program
-    resources. When the generation backend is down it falls back to the extractive
-    composer. Names come back (placeholders restored) for the mentor and admins only.
-    Admin and the pair's mentor.
+    Built from recent messages, goals, open commitments, engagement signals, program
+    resources and the mentor's agenda notes. When the generation backend is down it falls
+    back to the extractive composer (`backend` says which one answered). Names come back
+    (placeholders restored) for the mentor and admins only. Admin and the pair's mentor.
     """
-    prep = getattr(container, "session_prep", None)
-    if prep is None:
-        raise unavailable("session prep is not available in this build", retry_after=60)
     request = body or PrepRequest()
-    result = with_db_retry(
-        lambda: prep.prepare(
-            scope.program_id,
+    program = with_db_retry(lambda: container.store.program(scope.program_id))
+    today = insights.now().astimezone(ZoneInfo(program.timezone)).date()
+    return with_db_retry(
+        lambda: container.session_prep.prep(
             scope.pair.id,
-            role=scope.principal.role,
-            max_points=request.max_points,
+            program_id=scope.program_id,
+            viewer_role=scope.principal.role,
+            next_meeting=request.next_meeting,
+            agenda=request.agenda,
+            today=today,
         )
     )
-    return JSONResponse(jsonable_encoder(result))
