@@ -144,17 +144,17 @@ class ResourceIngestor:
         for path in found:
             source, root = keys[path].key, keys[path].root
             old_source = str(path.resolve())
-            if old_source in known and old_source != source:
-                legacy.append(old_source)
             try:
                 if source in present:
                     raise DuplicateKeyError(
-                        f"its document key {source!r} is taken by {present[source]} in this run"
+                        f"another file in this run has the same relative path {source!r}"
                     )
                 present[source] = path
                 digest = self._content_hash(path, audience)
                 if known.get(source) == digest:
                     report.unchanged += 1
+                    if old_source in known:
+                        legacy.append(old_source)
                     if known_roots.get(source) != root:
                         relabel[source] = root
                     if progress:
@@ -168,6 +168,8 @@ class ResourceIngestor:
                     progress(path, "failed")
                 continue
             status: FileStatus = "updated" if source in known or old_source in known else "added"
+            if old_source in known:
+                legacy.append(old_source)  # only once its new chunks are in: a failure keeps it
             setattr(report, status, getattr(report, status) + 1)
             pending.append((DocumentUpdate(source, digest, chunks, root), status, path))
             if sum(len(u.chunks) for u, _, _ in pending) >= self.batch_chunks:

@@ -6,15 +6,16 @@ from __future__ import annotations
 import logging
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from assistant.api import errors
 from assistant.container import Container
 from settings import GenerationSettings, Settings
 from tests.api.conftest import AS_OF, PROGRAM, Embedder384, Keys, auth
@@ -41,7 +42,7 @@ def test_unusable_chroma_directory_means_not_ready_and_503(tmp_path: Path) -> No
 
 # -- the generation backend is down: prep still answers, from the extractive composer -------
 @pytest.fixture(scope="module")
-def app_with_dead_llm(api_data_dir: Path):  # type: ignore[no-untyped-def]
+def app_with_dead_llm(api_data_dir: Path) -> FastAPI:
     """The session's data, served with an OpenAI-compatible backend on a closed port."""
     from server import create_app
 
@@ -60,8 +61,8 @@ def app_with_dead_llm(api_data_dir: Path):  # type: ignore[no-untyped-def]
 
 
 def test_prep_falls_back_to_extractive_when_the_model_backend_is_down(
-    app_with_dead_llm, keys: Keys
-) -> None:  # type: ignore[no-untyped-def]
+    app_with_dead_llm: FastAPI, keys: Keys
+) -> None:
     with TestClient(app_with_dead_llm) as client:
         assert client.get("/ready").json()["ready"] is True  # generation is optional
         r = client.post(
@@ -120,14 +121,14 @@ def test_locked_database_is_retried_then_503_then_fine_once_released(
         # The lock goes away during the first backoff: the retry gets through.
         holder.execute("ROLLBACK")
         caplog.clear()
-        sleep = errors.time.sleep
+        sleep = time.sleep
 
         def release_then_sleep(seconds: float) -> None:
             if holder.in_transaction:
                 holder.execute("ROLLBACK")
             sleep(seconds)
 
-        monkeypatch.setattr(errors.time, "sleep", release_then_sleep)
+        monkeypatch.setattr(time, "sleep", release_then_sleep)  # with_db_retry's backoff
         holder.execute("BEGIN EXCLUSIVE")
         with caplog.at_level(logging.WARNING, logger="mentorlens.api"):
             r = client.get(path, headers=auth(keys.mentor))

@@ -195,6 +195,7 @@ def test_same_relative_path_under_two_roots_is_reported(
     report = ingestor.ingest([library, twin])
     assert [f.source.name for f in report.failures] == ["general-notes.txt"]
     assert "general-notes.txt" in report.failures[0].reason
+    assert str(tmp_path) not in report.failures[0].reason  # no server path in the reason
     files, ids, chunks = _state(ingestor)
     assert files == 3 and len(ids) == chunks  # no orphaned vectors
 
