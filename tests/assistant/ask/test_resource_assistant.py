@@ -93,12 +93,18 @@ def test_llm_draft_failing_grounding_is_replaced_by_extractive(tmp_path: Path, r
         assert planted not in seen
 
 
+QUESTION = "how do I find and apply for an internship"
+
+
 def test_valid_llm_draft_is_used(tmp_path: Path) -> None:
     assistant = _container(tmp_path, RecordingGenerator("placeholder")).resource_assistant
-    hits = assistant.search.search("how do I find and apply for an internship", k=4)
+    hits = assistant.search.search(QUESTION, k=4)
     sentence = next(s for s in hits[0].text.split(". ") if 6 < len(s.split()) < 30)
     assistant.gateway._generator.reply = f"{sentence.strip().rstrip('.')}. [r:1]"
-    result = assistant.ask("how do I find and apply for an internship")
+    result = assistant.ask(QUESTION)
     assert result.backend == "recording-fake-llm"
     assert result.grounding.rejected == 0
-    assert result.citations[0].chunk_id == hits[0].chunk_id
+    # Overlapping chunks can hold the same sentence with tied scores: what matters is that
+    # the cited chunk is a retrieved one that really contains the sentence.
+    texts = {h.chunk_id: h.text for h in assistant.search.search(QUESTION, k=10)}
+    assert sentence.strip() in texts[result.citations[0].chunk_id]
