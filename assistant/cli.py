@@ -30,6 +30,11 @@ def _container() -> Any:
     return Container()
 
 
+def _report(error: RecordError) -> None:
+    # One line per error, never wrapped or parsed as markup: it must stay greppable.
+    err.print(str(error), style="red", markup=False, soft_wrap=True)
+
+
 @app.command()
 def redact(
     source: Annotated[
@@ -69,7 +74,7 @@ def redact(
                     results.append(redactor.redact(text, names))
                 except RedactionError as exc:
                     failures += 1
-                    err.print(f"[red]{RecordError(name, number, 'text', str(exc))}[/]")
+                    _report(RecordError(name, number, "text", str(exc)))
                     results.append(None)
         for (_, text, _), result in zip(pending, results, strict=True):
             if result is None:
@@ -84,18 +89,16 @@ def redact(
         for number, record in iter_jsonl(stream, name):
             if isinstance(record, RecordError):
                 failures += 1
-                err.print(f"[red]{record}[/]")
+                _report(record)
                 continue
             text, names = record.get("text"), record.get("names", [])
             if not isinstance(text, str):
                 failures += 1
-                err.print(f"[red]{RecordError(name, number, 'text', 'must be a string')}[/]")
+                _report(RecordError(name, number, "text", "must be a string"))
                 continue
             if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
                 failures += 1
-                err.print(
-                    f"[red]{RecordError(name, number, 'names', 'must be a list of strings')}[/]"
-                )
+                _report(RecordError(name, number, "names", "must be a list of strings"))
                 continue
             pending.append((number, text, names))
             if len(pending) >= batch:

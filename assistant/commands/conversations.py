@@ -117,9 +117,14 @@ def print_summary(summary: ImportSummary, console: Console) -> None:
     )
     for f in summary.files:
         if f.status == "failed":
-            console.print(f"  [red]failed[/] {f.error}")
+            console.print(f"  failed {f.error}", style="red", markup=False, soft_wrap=True)
         elif f.status == "skipped":
-            console.print(f"  [yellow]skipped[/] {f.source} ({'; '.join(f.notes)})")
+            console.print(
+                f"  skipped {f.source} ({'; '.join(f.notes)})",
+                style="yellow",
+                markup=False,
+                soft_wrap=True,
+            )
     for problem in summary.feature_errors:
         console.print(f"  [yellow]features not computed[/] {problem} (retried next import)")
 
@@ -194,13 +199,13 @@ def score(
             for number, record in iter_jsonl(stream, str(file)):
                 if isinstance(record, RecordError):
                     failures += 1
-                    err.print(f"[red]{record}[/]")
+                    err.print(f"{record}", style="red", markup=False, soft_wrap=True)
                     continue
                 try:
                     result = score_one(container, record, when)
                 except ValueError as exc:
                     failures += 1
-                    err.print(f"[red]{file}:{number}: {exc}[/]")
+                    err.print(f"{file}:{number}: {exc}", style="red", markup=False, soft_wrap=True)
                     continue
                 typer.echo(json.dumps(result))
     else:
@@ -208,10 +213,15 @@ def score(
             obj = json.loads(file.read_bytes())
             typer.echo(json.dumps(score_one(container, obj, when), indent=2))
         except json.JSONDecodeError as exc:
-            err.print(f"[red]{file}:{exc.lineno}: invalid JSON ({exc.msg})[/]")
+            err.print(
+                f"{file}:{exc.lineno}: invalid JSON ({exc.msg})",
+                style="red",
+                markup=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(code=1) from exc
         except ValueError as exc:
-            err.print(f"[red]{file}: {exc}[/]")
+            err.print(f"{file}: {exc}", style="red", markup=False, soft_wrap=True)
             raise typer.Exit(code=1) from exc
     if failures:
         err.print(f"{failures} conversation(s) failed; the others were scored.")

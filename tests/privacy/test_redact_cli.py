@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(payload: bytes, tmp_path: Path) -> subprocess.CompletedProcess[bytes]:
-    source = tmp_path / "in.jsonl"
+    # A long folder name: error lines must never be wrapped, whatever the path's length.
+    folder = tmp_path / ("deeply-nested-" * 6)
+    folder.mkdir()
+    source = folder / "in.jsonl"
     source.write_bytes(payload)
     return subprocess.run(
         [sys.executable, "-m", "assistant.cli", "redact", str(source)],
@@ -49,5 +52,6 @@ def test_bad_records_are_reported_by_line_and_the_rest_go_through(tmp_path: Path
         expected = f"in.jsonl:{line_number}:" + (f" {field}:" if field else "")
         assert expected in stderr, stderr
     assert "invalid UTF-8" in stderr
+    assert all(line.count(":") >= 2 for line in stderr.splitlines() if "in.jsonl" in line)
     assert "maria.lopez" not in stderr  # errors never echo the record's text
     assert "5 record(s) failed" in stderr
