@@ -73,6 +73,11 @@ class RosterName:
     canonical: str
 
 
+def strip_honorific(name: str) -> str:
+    """ "Prof. Okafor" -> "Okafor": the title is how a person is addressed, not who they are."""
+    return re.sub(rf"^{_HONORIFIC}", "", name, flags=re.IGNORECASE).strip()
+
+
 def _strip_accents(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -90,7 +95,7 @@ def roster_forms(names: Iterable[str]) -> list[RosterName]:
         full = " ".join(raw.split())
         if not full:
             continue
-        bare = re.sub(rf"^{_HONORIFIC}", "", full, flags=re.IGNORECASE).strip()
+        bare = strip_honorific(full)
         parts = [p for p in re.split(r"[\s]+", bare) if len(p.strip(".'-")) >= 2]
         candidates = [full, bare, *parts]
         for candidate in candidates:

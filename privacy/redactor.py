@@ -25,6 +25,7 @@ from privacy.recognizers import (
     RosterRecognizer,
     first_name_dictionary,
     roster_forms,
+    strip_honorific,
     word_zipf,
 )
 
@@ -233,7 +234,7 @@ class Redactor:
         def operator(entity_type: str) -> OperatorConfig:
             def replace(value: str) -> str:
                 key = " ".join(value.lower().split())
-                bare = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+", "", key)
+                bare = strip_honorific(key)
                 known = canonical.get(key) or canonical.get(bare)
                 return mapping.placeholder(entity_type, value, known)
 
