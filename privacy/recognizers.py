@@ -382,6 +382,7 @@ class StudentIdRecognizer(PatternRecognizer):
         re.IGNORECASE,
     )
     CUED_SCORE = 0.8
+    _SEVEN_DIGITS = re.compile(r"\d{7}")
 
     def __init__(self, patterns: Sequence[str] = (r"\bN\d{8}\b",)) -> None:
         for regex in patterns:
@@ -401,6 +402,8 @@ class StudentIdRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
+        if self._SEVEN_DIGITS.search(text) is None:
+            return results  # the cued form needs a 7-10 digit run; most texts have none
         results.extend(
             _result(self, STUDENT_ID, m.start(1), m.end(1), self.CUED_SCORE)
             for m in self._CUE.finditer(text)
@@ -623,21 +626,23 @@ class FirstNameRecognizer(EntityRecognizer):
             if len(lowered) < 3 or lowered in STOP_WORDS or lowered in _NOT_FIRST_NAMES:
                 continue
             before = text[max(0, match.start() - 40) : match.start()]
-            cued = bool(_NAME_CUES.search(before))
             capitalised = word[0].isupper() and not word.isupper()
             surname = self._SURNAME.match(text, match.end()) if capitalised else None
             if surname and surname.group(1).lower() in STOP_WORDS | _NOT_FIRST_NAMES:
                 surname = None
             if lowered in self._names:
+                cued = bool(_NAME_CUES.search(before))
                 keep = self._keep_dictionary_name(
                     word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
             else:
-                # Not a known first name: "her son Tunde", or "kwame's roommate".
-                after = text[match.end() : match.end() + 24]
-                keep = (capitalised and bool(_FAMILY_CUE.search(before))) or bool(
-                    _POSSESSIVE_RELATION.match(after)
+                # Not a known first name: "her son Tunde", or "kwame's roommate". Most words
+                # are neither, so the cheap tests go first.
+                keep = (capitalised and bool(_FAMILY_CUE.search(before))) or (
+                    text[match.end() : match.end() + 2].lower() == "'s"
+                    and bool(_POSSESSIVE_RELATION.match(text, match.end()))
                 )
+                cued = keep and bool(_NAME_CUES.search(before))
             if keep:
                 end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE

@@ -7,9 +7,11 @@ analysed once, and only the recognizers for the policy's entity types run.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -119,6 +121,24 @@ def check_text(text: object, max_chars: int = DEFAULT_MAX_CHARS) -> str:
     return text
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for the length of one batch.
+
+    A batch allocates many short-lived, acyclic objects (spaCy docs, results), which set
+    off full collections over the half a million objects the models keep alive: a fifth
+    of the batch time. Reference counting still frees them at once; cycles wait until
+    the batch ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Redactor:
     """Presidio analysis plus pseudonymisation under a :class:`RedactionPolicy`."""
 
@@ -191,11 +211,12 @@ class Redactor:
                 job = unique[key] = _Job(text=key[0], names=key[1])
             jobs.append(job)
         pending = [job for job in unique.values() if job.text.strip()]
-        artifacts = self.analyzer.nlp_engine.process_batch(
-            [job.text for job in pending], language="en", batch_size=self.batch_size
-        )
-        for job, (_, nlp_artifacts) in zip(pending, artifacts, strict=True):
-            job.results = self._analyze(job.text, job.names, nlp_artifacts)
+        with _cyclic_gc_paused():
+            artifacts = self.analyzer.nlp_engine.process_batch(
+                [job.text for job in pending], language="en", batch_size=self.batch_size
+            )
+            for job, (_, nlp_artifacts) in zip(pending, artifacts, strict=True):
+                job.results = self._analyze(job.text, job.names, nlp_artifacts)
         return jobs
 
     # -- redaction -------------------------------------------------------------------
@@ -216,8 +237,9 @@ class Redactor:
         pseudonyms: PseudonymMap | None = None,
     ) -> list[Redaction]:
         """Redact many texts at once, in order; placeholders are shared through ``pseudonyms``."""
-        jobs = self._run_batch(texts, names, names_per_text)
-        return [self._apply(job.text, job.names, job.results, pseudonyms) for job in jobs]
+        with _cyclic_gc_paused():
+            jobs = self._run_batch(texts, names, names_per_text)
+            return [self._apply(job.text, job.names, job.results, pseudonyms) for job in jobs]
 
     def _apply(
         self,

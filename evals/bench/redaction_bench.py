@@ -1,6 +1,6 @@
 """Redaction throughput: the batch path against the naive one-message-at-a-time Presidio loop.
 
-Same messages, same process. The naive loop is what a first integration looks like:
+Same messages, same process, best of three interleaved rounds each. The naive loop is what a first integration looks like:
 Presidio's default recognizers on the same spaCy model, ``analyze`` + ``anonymize`` per
 message. Recall on the labelled set is reported for both, so speed is not bought with leaks.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,13 @@ from privacy.redactor import Redactor
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET_SPEEDUP = 10.0
+ROUNDS = 3
+
+
+def _timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
 
 
 def _messages() -> list[str]:
@@ -43,14 +51,16 @@ def run() -> list[dict[str, Any]]:
     for text in texts[:20]:
         naive_analyzer.analyze(text, language="en")
 
-    start = time.perf_counter()
-    for text in texts:
-        anonymizer.anonymize(text, naive_analyzer.analyze(text, language="en"))  # type: ignore[arg-type]
-    naive_s = time.perf_counter() - start
+    def naive() -> None:
+        for text in texts:
+            anonymizer.anonymize(text, naive_analyzer.analyze(text, language="en"))  # type: ignore[arg-type]
 
-    start = time.perf_counter()
-    ours.redact_batch(texts)
-    batch_s = time.perf_counter() - start
+    # Interleaved rounds, best of each: a busy moment on a 2-core machine then slows one
+    # round, not one side of the ratio.
+    naive_s = batch_s = float("inf")
+    for _ in range(ROUNDS):
+        naive_s = min(naive_s, _timed(naive))
+        batch_s = min(batch_s, _timed(lambda: ours.redact_batch(texts)))
 
     labelled = load_labelled()
     ours_recall = score(
