@@ -24,15 +24,15 @@ from presidio_analyzer.predefined_recognizers import (
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from privacy.addresses import StreetAddressRecognizer
+from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     AccountNumberRecognizer,
-    ChatPhoneRecognizer,
     DateOfBirthRecognizer,
     FirstNameRecognizer,
     HonorificNameRecognizer,
     ProfileUrlRecognizer,
     SocialHandleRecognizer,
-    StreetAddressRecognizer,
     StudentIdRecognizer,
     first_name_dictionary,
     word_zipf,
@@ -176,6 +176,9 @@ _GATES: dict[str, Gate] = {
     "ProfileUrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "UrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "HonorificNameRecognizer": lambda text, _digits: _HONORIFIC_CUE.search(text) is not None,
+    "SpokenDigitsRecognizer": lambda text, _digits: (
+        SpokenDigitsRecognizer.GATE.search(text) is not None
+    ),
 }
 _DIGIT = re.compile(r"\d")
 
@@ -324,6 +327,7 @@ def build_analyzer(
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
             EmailRecognizer(),
             ChatPhoneRecognizer(),
+            SpokenDigitsRecognizer(),
             CreditCardRecognizer(),
             IbanRecognizer(),
             IpRecognizer(),

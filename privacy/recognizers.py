@@ -28,10 +28,8 @@ from privacy.entities import (
     ACCOUNT_NUMBER,
     DATE_OF_BIRTH,
     PERSON,
-    PHONE_NUMBER,
     PROFILE_URL,
     SOCIAL_HANDLE,
-    STREET_ADDRESS,
     STUDENT_ID,
 )
 
@@ -45,7 +43,7 @@ _AMBIGUOUS_NAME_WORDS: frozenset[str] = frozenset(STOP_WORDS) | {
 }  # fmt: skip
 
 
-def _result(
+def make_result(
     recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float
 ) -> RecognizerResult:
     """A result with the explanation Presidio's context enhancer expects to find."""
@@ -180,7 +178,7 @@ class RosterRecognizer(EntityRecognizer):
                 and not _addressed(text, match.start(1), match.end(1))
             ):
                 continue
-            result = _result(self, PERSON, match.start(), match.end(), self.SCORE)
+            result = make_result(self, PERSON, match.start(), match.end(), self.SCORE)
             result.recognition_metadata["canonical"] = self.canonical.get(lowered, value)
             results.append(result)
         if self._url_regex is not None:
@@ -190,115 +188,9 @@ class RosterRecognizer(EntityRecognizer):
                 if "@" in url or "." not in host:
                     continue  # emails are the email recognizer's; "maria." is not a URL
                 results.append(
-                    _result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7)
+                    make_result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7)
                 )
         return results
-
-
-_STREET_SUFFIX = (
-    r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|way|ct|court|pl|"
-    r"place|ter|terrace|pkwy|parkway|hwy|highway|sq|square|cir|circle|row|trl|trail)"
-)
-_UNIT = r"(?:,?\s*(?:apt|apartment|unit|suite|ste|fl|floor|rm|#)\.?\s*#?\s*[\w-]{1,5})"
-# The state must be two capitals (scoped case-sensitivity): "..., Boston, MA 02134".
-_CITY_STATE_ZIP = (
-    r"(?:,?\s+[A-Za-z .]{2,30},?\s+(?-i:[A-Z]{2})\b\.?(?:\s+\d{5}(?:-\d{4})?)?"
-    r"|,?\s+\d{5}(?:-\d{4})?)"
-)
-_UK_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})"
-_BUILDING = r"(?:,\s*\d{1,5}\s+(?-i:[A-Z][a-z]+))"
-_POST_DIRECTIONAL = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
-
-
-class StreetAddressRecognizer(PatternRecognizer):
-    """Street addresses, which spaCy's small model does not tag at all.
-
-    Number, street name, suffix, optional unit, optional "City, ST 02134" tail.
-    """
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "number street suffix",
-            rf"\b\d{{1,6}}[a-z]?\s+(?:[nsew]\.?\s+)?(?:[a-z0-9'.-]+\s+){{0,3}}?{_STREET_SUFFIX}\b\.?"
-            rf"{_POST_DIRECTIONAL}?{_UNIT}?{_BUILDING}?(?:{_CITY_STATE_ZIP}|,?\s+[A-Za-z ]{{2,30}}\s+{_UK_POSTCODE})?",
-            0.6,
-        ),
-        Pattern(
-            "number, capitalised name, then a unit or box",
-            r"\b\d{1,6}\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,?\s+(?:apt|apartment|unit|suite|ste|box)"
-            rf"\.?\s*#?\s*[\w-]{{1,5}}{_CITY_STATE_ZIP}?",
-            0.6,
-        ),
-        Pattern("po box", r"\bp\.?\s?o\.?\s+box\s+\d{1,6}\b", 0.7),
-        Pattern(
-            "number then romance-language street type",
-            r"\b\d{1,5}\s+(?:rue|calle|avenida|av\.|via|rua|strasse|straße|platz)\s+[\w' .-]{2,30}?"
-            rf"(?:{_UNIT})?(?:,\s*\d{{4,5}}\s+[A-Za-z .-]{{2,30}}|{_CITY_STATE_ZIP})?(?=[,.;!?]|\s|$)",
-            0.6,
-        ),
-    ]
-    CONTEXT: ClassVar[list[str]] = [
-        "address",
-        "addy",
-        "live",
-        "apartment",
-        "apt",
-        "mail",
-        "ship",
-        "street",
-        "move",
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=STREET_ADDRESS,
-            name="StreetAddressRecognizer",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-        )
-
-
-class ChatPhoneRecognizer(PatternRecognizer):
-    """Phone numbers the way people type them in chat, including fictional 555 numbers.
-
-    Presidio's phonenumbers-based recognizer validates numbers and so drops 555-01xx
-    numbers, bare ten-digit runs and many international spacings.
-    """
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "us separated",
-            r"(?<![\w+])(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}"
-            r"(?:[ \t]?(?:x|ext\.?|extension)\s?\d{1,5})?(?!\d)",
-            0.7,
-        ),
-        Pattern("us bare ten digits", r"(?<![\w+])(?:\+?1)?\d{10}(?!\d)", 0.45),
-        Pattern(
-            "international",
-            r"(?<![\w])\+(?:[2-9]\d{0,2})[ \t.-]?(?:\(?\d{1,4}\)?[ \t.-]?){2,5}\d{2,4}(?!\d)",
-            0.7,
-        ),
-        Pattern("local seven digits", r"(?<![\w-])\d{3}[ \t.-]\d{4}(?![\w-])", 0.3),
-    ]
-    CONTEXT: ClassVar[list[str]] = [
-        "call",
-        "text",
-        "phone",
-        "cell",
-        "mobile",
-        "number",
-        "reach",
-        "tel",
-        "whatsapp",
-    ]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=PHONE_NUMBER,
-            name="ChatPhoneRecognizer",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-        )
 
 
 class SocialHandleRecognizer(PatternRecognizer):
@@ -405,7 +297,7 @@ class StudentIdRecognizer(PatternRecognizer):
         if self._SEVEN_DIGITS.search(text) is None:
             return results  # the cued form needs a 7-10 digit run; most texts have none
         results.extend(
-            _result(self, STUDENT_ID, m.start(1), m.end(1), self.CUED_SCORE)
+            make_result(self, STUDENT_ID, m.start(1), m.end(1), self.CUED_SCORE)
             for m in self._CUE.finditer(text)
         )
         return results
@@ -450,7 +342,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         found = [
-            _result(self, DATE_OF_BIRTH, m.start(1), m.end(1), self.SCORE)
+            make_result(self, DATE_OF_BIRTH, m.start(1), m.end(1), self.SCORE)
             for m in self._regex.finditer(text)
         ]
         # A full date from a student's birth years is a birth date even without a cue
@@ -462,7 +354,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
             )
             already = any(r.start <= m.start() < r.end for r in found)
             if 1930 <= year <= self._this_year - 14 and not already:
-                found.append(_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
+                found.append(make_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
         return found
 
 
@@ -486,7 +378,7 @@ class AccountNumberRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         return [
-            _result(self, ACCOUNT_NUMBER, m.start(1), m.end(1), self.SCORE)
+            make_result(self, ACCOUNT_NUMBER, m.start(1), m.end(1), self.SCORE)
             for m in self._regex.finditer(text)
             if sum(c.isdigit() for c in m.group(1)) >= 6
         ]
@@ -646,7 +538,7 @@ class FirstNameRecognizer(EntityRecognizer):
             if keep:
                 end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE
-                results.append(_result(self, PERSON, match.start(), end, score))
+                results.append(make_result(self, PERSON, match.start(), end, score))
         return results
 
     def _keep_dictionary_name(

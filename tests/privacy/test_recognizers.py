@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from privacy.addresses import StreetAddressRecognizer
+from privacy.phones import ChatPhoneRecognizer
 from privacy.recognizers import (
     AccountNumberRecognizer,
-    ChatPhoneRecognizer,
     DateOfBirthRecognizer,
     ProfileUrlRecognizer,
     RosterRecognizer,
     SocialHandleRecognizer,
-    StreetAddressRecognizer,
     StudentIdRecognizer,
     roster_forms,
 )

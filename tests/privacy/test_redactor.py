@@ -80,7 +80,10 @@ def test_non_string_is_a_clear_error(redactor: Redactor) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Call Jane Doe at 555-0100", "Call <PERSON_1> at 555-0100"),  # bug: "Call" was eaten
+        (
+            "Call Jane Doe at 555-0100",
+            "Call <PERSON_1> at <PHONE_NUMBER_1>",
+        ),  # bug: "Call" was eaten
         ("Hey Jordan, how was it?", "Hey <PERSON_1>, how was it?"),
         (
             "Will, how did the budget presentation go?",

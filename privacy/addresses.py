@@ -1,0 +1,355 @@
+"""Street addresses in the forms a program's people write them, in many countries.
+
+spaCy's small model tags no addresses, and a number-street-suffix regex finds only the US
+form. An address here is found in three steps: an *anchor* (the street line: "14 Albion
+Road", "Hauptstraße 12", "Calle Mayor 5", "PO Box 4417"), then a *backward* extension over
+units and building names written before it ("Flat 3, ", "Unit 2, Kelham Works, "), then a
+*forward* extension over the units, places, states and postcodes that follow it (", Leeds
+LS6 1AB", ", apto 42, São Paulo - SP, 01304-001"). The gold rule counts the whole
+contiguous address, so a street line alone is not enough.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from privacy.entities import STREET_ADDRESS
+from privacy.recognizers import make_result, word_zipf
+
+_FLAGS = regex.IGNORECASE | regex.UNICODE
+_CAP = r"(?-i:\p{Lu})"
+# A capitalised word: "Ballyvaughan", "O'Connell", "Saint-Denis", "TP.".
+_WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
+_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|della|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of)"
+# House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
+_NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?!\d)"
+# Suffixes that are also ordinary words need a capitalised street name before them.
+_SUFFIX_PLAIN = (
+    r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terrace|pkwy|"
+    r"parkway|hwy|highway|sq|cir|trl|cres|crescent|gdns|pde|esplanade|parade|expy|fwy|marg)"
+)
+_SUFFIX_WORDLIKE = (
+    r"(?:way|court|pl|place|square|circle|row|trail|close|gardens|grove|mews|walk|green|hill|"
+    r"quay|wharf|rise|view|heights|hts|alley|loop|pike|plaza|path|crossing|cross)"
+)
+_POSTDIR = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
+_ROAD_NUMBER = r"(?:\s+(?:no\.?\s*)?\d{1,4}(?![\w/:.-]))"  # "County Road 14", "Ave 3"
+_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:[\p{L}\p{M}\d'’.-]+\s+){0,4}?"
+_CAP_NAME_WORDS = rf"(?:[\p{{L}}\p{{M}}\d'’.-]+\s+){{0,3}}?{_WORD_CAP}\s+"
+_TYPE_FIRST = (
+    r"(?:calle|c/|avenida|avda\.?|av\.|av|via|viale|piazza|corso|largo|rua|travessa|alameda|"
+    r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
+    r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?)"
+)
+_TYPE_FIRST_NAME = rf"(?:{_PARTICLE}\s+)*{_WORD_CAP}(?:\s+(?:{_PARTICLE}|{_WORD_CAP}|(?-i:[IVX]{{1,4}})\b)){{0,5}}?"
+_COMPOUND = (
+    r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|gracht|straat|laan|plein|"
+    r"kade|singel|steeg|dijk|vej|gade|gatan|vägen|veien|kai|markt)"
+)
+_UNIT_WORD = (
+    r"(?:flat|apt|apartment|unit|suite|ste|room|rm|house|hse|h\.\s?no|plot|block|blk|lot|door|"
+    r"bldg|building|tower|level|rd|rr)"
+)
+_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?[\w/-]{{1,12}}|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
+_POSTCODE = (
+    r"(?:\d{5}(?:-\d{4})?"  # US ZIP
+    r"|(?-i:[A-Z]\d[A-Z])\s?\d(?-i:[A-Z])\d"  # Canada
+    r"|(?-i:[A-Z]{1,2}\d[A-Z\d]?)\s*\d(?-i:[A-Z]{2})"  # UK
+    r"|(?-i:[A-Z])\d{2}\s?(?-i:[A-Z\d]{4})"  # Irish Eircode
+    r"|\d{4}\s?(?-i:[A-Z]{2})"  # Netherlands
+    r"|\d{5}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{4}-\d{3}"  # Brazil, Japan, Poland, Portugal
+    r"|(?-i:[A-Z])\d{4}(?-i:[A-Z]{3})"  # Argentina
+    r"|\d{4,6})(?![\w-])"
+)
+
+_ANCHORS: list[tuple[str, str]] = [
+    (
+        "number, street, suffix",
+        rf"(?<![\w/-])(?:no\.?\s*)?{_NUM}\s+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
+        rf"\b\.?{_ROAD_NUMBER}?{_POSTDIR}?",
+    ),
+    (
+        "number, street with a romanised Korean suffix",
+        rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}-(?:ro|gil|daero)\b",
+    ),
+    (
+        "number, capitalised name, then a unit or box",
+        rf"(?<![\w/-])\d{{1,6}}\s+{_WORD_CAP}(?:\s+{_WORD_CAP})?,?\s+(?:apt|apartment|unit|suite|ste|box)\.?\s*#?\s*[\w-]{{1,5}}",
+    ),
+    (
+        "street type, name, then number",
+        rf"(?<![\w])(?:{_TYPE_FIRST})\s+{_TYPE_FIRST_NAME},?\s+(?:n[º°o]\.?\s*)?{_NUM}",
+    ),
+    (
+        "number, then street type and name",
+        rf"(?<![\w/-]){_NUM},?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|"
+        rf"calle|rua|avenida|strada){{1}}\s+{_TYPE_FIRST_NAME}(?=[\s,.;:!?)]|$)",
+    ),
+    (
+        "street, suffix, then the number",
+        rf"(?<![\w])(?:(?!(?:is|it|its|on|at|the|a|in|to|of|and|near|by|off)\b)[\p{{L}}'’.-]+\s+){{1,3}}?"
+        rf"{_SUFFIX_PLAIN}\.?,?\s+(?:number|no\.?|#)?\s*\d{{1,5}}(?![\w/:.-])",
+    ),
+    (
+        "number, name, then a ward or district",
+        rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
+        r"(?=,\s*(?:phường|quận|ward|district|barangay|brgy|col\.|colonia|sector|block)\b)",
+    ),
+    (
+        "Colombian grid address",
+        r"(?<![\w])(?:carrera|cra\.?|calle|cl\.?|avenida|diagonal|transversal|kr\.?)\s+\d{1,3}[a-z]?"
+        r"\s*(?:#|no\.?|n[º°])\s*\d{1,3}[a-z]?-\d{1,3}",
+    ),
+    (
+        "Germanic compound street name, then number",
+        rf"(?<![\w-]){_CAP}[\p{{L}}-]*{_COMPOUND}\s+\d{{1,4}}[a-z]?(?:[-/][\dIVX]{{1,4}}){{0,3}}(?:\s+bus\s+\d{{1,3}})?(?!\d)",
+    ),
+    (
+        "Germanic two-word street, then number",
+        rf"(?<![\w-])(?:{_WORD_CAP}\s+(?-i:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)|"
+        rf"(?-i:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur)\s+{_WORD_CAP})\s+\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}){{0,3}}(?!\d)",
+    ),
+    (
+        "unit, then a street without a number",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_WORD_CAP}\s+){{1,3}}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
+    ),
+    (
+        "unit, then a numbered sector, street or road",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:sector|street|road|block|phase|pocket|cross|main)\s+(?:no\.?\s*)?\d{{1,3}}\b",
+    ),
+    (
+        "unit, then named places ending in a postcode",
+        rf"(?<![\w]){_UNIT_PREFIX}"
+        rf"(?:,\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}){{1,5}},?\s+\d{{4,6}}(?!\d)",
+    ),
+    (
+        "Japanese block-number address",
+        rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}\s+{_WORD_CAP}",
+    ),
+    (
+        "po box or rural route",
+        r"(?<![\w])(?:p\.?\s?o\.?\s+box\s+\d{1,6}|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
+    ),
+    (
+        "Japanese or Chinese script address",
+        r"(?:〒\s?\d{3}-?\d{4}\s*)?[\p{Han}\p{Hiragana}\p{Katakana}]{2,}[都道府県市区]"
+        r"[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－]*\d[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－号]*"
+        r"(?:\s*[\p{Katakana}\p{Han}ー]+\d+号)?",
+    ),
+    (
+        "Korean script address",
+        r"\p{Hangul}+(?:시|도)\s+\p{Hangul}+(?:구|군)\s+[\p{Hangul}\d]+(?:로|길)\s*\d+(?:-\d+)?(?:,\s*\d+호)?",
+    ),
+]
+
+# Units and building names written before the street line.
+_BEFORE = regex.compile(
+    rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?)+$", _FLAGS
+)
+# What may follow the street line, one segment at a time.
+_UNIT_AFTER = regex.compile(
+    r"\G,?[ \t]*(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|"
+    r"box|bus|piso|int|lok|tür|esq|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b)",
+    _FLAGS,
+)
+_UNIT_AFTER_COMMA = regex.compile(
+    rf"\G,\s*(?:\d{{1,3}}(?:º|°|ª|n)\s*(?:[\p{{L}}]{{1,4}}\b|\d?[a-z]{{1,2}}\b)?|level\s+\d{{1,3}}"
+    rf"|\d{{1,5}}\s+{_WORD_CAP}(?=,)"  # "360 Huntington Ave, 105 Forsyth, Boston"
+    r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-]))",  # "Street 27, F-7/2, Islamabad"
+    _FLAGS,
+)
+_PLACE_AFTER = regex.compile(
+    rf"\G(?:,\s*|\s+-\s+)(?:co\.\s+)?(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,3}}"
+    r"(?:\s+\d{1,3}(?![\w/-]))?",
+    _FLAGS,
+)
+_STATE_AFTER = regex.compile(r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w)", _FLAGS)
+_CITY = rf"(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
+# A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
+_POSTCODE_AFTER = regex.compile(rf"\G,?[ \t]*{_POSTCODE}(?:[ \t]+{_CITY})?", _FLAGS)
+_NEXT_LINE_POSTCODE = regex.compile(
+    rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}|{_CITY},?[ \t]+{_POSTCODE})", _FLAGS
+)
+# Lowercase chat: "1187 beacon st apt 3, brookline ma 02446", "12a high st, oxford OX1 4AA".
+_LOWER_CITY_ZIP = regex.compile(
+    rf"\G,?\s+(?P<first>[a-z]+)[a-z .]{{0,25}}?,?\s+(?:[a-z]{{2}}\.?\s+)?{_POSTCODE}", _FLAGS
+)
+_TAIL_STEPS = (
+    _UNIT_AFTER,
+    _UNIT_AFTER_COMMA,
+    _LOWER_CITY_ZIP,
+    _POSTCODE_AFTER,
+    _STATE_AFTER,
+    _PLACE_AFTER,
+    _NEXT_LINE_POSTCODE,
+)
+# Words that start chat, not a place, after a comma ("42 Elm St, Thanks!").
+_NOT_PLACES = frozenset(
+    [
+        "thanks",
+        "thx",
+        "cheers",
+        "best",
+        "regards",
+        "see",
+        "call",
+        "text",
+        "please",
+        "pls",
+        "also",
+        "and",
+        "but",
+        "so",
+        "if",
+        "i",
+        "im",
+        "my",
+        "the",
+        "ok",
+        "okay",
+        "let",
+        "hope",
+        "sent",
+        "from",
+        "tel",
+        "phone",
+        "mobile",
+        "cell",
+        "whatsapp",
+        "email",
+        "direct",
+        "fax",
+        "dear",
+        "hi",
+        "hey",
+        "yes",
+        "no",
+        "not",
+        "just",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "there",
+        "then",
+        "when",
+        "before",
+        "after",
+        "because",
+        "see",
+        "come",
+        "pick",
+        "ring",
+        "drop",
+        "meet",
+        "mobile",
+        "landline",
+        "gsm",
+        "ph",
+        "tel",
+        "mob",
+        "cell",
+        "call",
+        "text",
+        "whatsapp",
+        "festnetz",
+        "handy",
+        "fone",
+    ]
+)
+_MAX_TAIL = 160
+
+
+class StreetAddressRecognizer(EntityRecognizer):
+    """Postal addresses from the house, flat or box number to the postcode.
+
+    >>> r = StreetAddressRecognizer()
+    >>> text = "my new addy is Flat 3, 14 Albion Road, Leeds LS6 1AB"
+    >>> [text[x.start : x.end] for x in r.analyze(text, ["STREET_ADDRESS"])]
+    ['Flat 3, 14 Albion Road, Leeds LS6 1AB']
+    """
+
+    SCORE = 0.6
+    CONTEXT: ClassVar[list[str]] = ["address", "addy", "live", "apartment", "mail", "ship"]
+
+    def __init__(self) -> None:
+        self._anchors = [(name, regex.compile(p, _FLAGS)) for name, p in _ANCHORS]
+        super().__init__(
+            supported_entities=[STREET_ADDRESS],
+            name="StreetAddressRecognizer",
+            context=self.CONTEXT,
+        )
+
+    def load(self) -> None:
+        """The patterns are compiled in the constructor."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        spans: list[tuple[int, int]] = []
+        for name, pattern in self._anchors:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if end - start < 4 or (name.startswith("Germanic") and _english_word(match[0])):
+                    continue
+                spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
+        return [
+            make_result(self, STREET_ADDRESS, start, end, self.SCORE)
+            for start, end in _merge(spans)
+        ]
+
+    @staticmethod
+    def _extend_back(text: str, start: int) -> int:
+        window_start = max(0, start - 70)
+        found = _BEFORE.search(text, window_start, start)
+        return found.start() if found else start
+
+    @staticmethod
+    def _extend_forward(text: str, end: int) -> int:
+        limit = min(len(text), end + _MAX_TAIL)
+        moved = True
+        while moved:
+            moved = False
+            for step in _TAIL_STEPS:
+                found = step.match(text, end, limit)
+                if found is None or found.end() <= end:
+                    continue
+                if text[end - 1] == "." and not found.group(0).startswith(","):
+                    continue  # "... Leuven. gsm 0470": a full stop ends the address
+                first = found.groupdict().get("first")
+                if first and first.lower().strip(".") in _NOT_PLACES:
+                    continue
+                end = found.end()
+                moved = True
+                break
+        return end
+
+
+def _english_word(street_line: str) -> bool:
+    """ "Spring 2025" and "Offering 3" end like German streets but are English words."""
+    first = street_line.split()[0].lower()
+    return word_zipf(first) >= 3.5
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
