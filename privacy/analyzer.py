@@ -25,14 +25,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from privacy.addresses import StreetAddressRecognizer
+from privacy.names import StructuredNameRecognizer
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
+    MONTH_WORD,
     AccountNumberRecognizer,
     DateOfBirthRecognizer,
     FirstNameRecognizer,
     HonorificNameRecognizer,
     ProfileUrlRecognizer,
     SocialHandleRecognizer,
+    SpelledEmailRecognizer,
     StudentIdRecognizer,
     first_name_dictionary,
     word_zipf,
@@ -159,7 +162,13 @@ def _digits_at_least(n: int) -> Gate:
     return lambda _text, digits: digits >= n
 
 
-_HONORIFIC_CUE = re.compile(r"\b(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)[. ]", re.IGNORECASE)
+_HONORIFIC_CUE = re.compile(
+    r"\b(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
+    r"pani|pan|dona|don|señora|señor|sra|sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|"
+    r"rabbi|pastor|imam|father|sister|reverend|rev)[. ]|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
+    r"bhai|sir|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|sahib|saab|ma'am)\b",
+    re.IGNORECASE,
+)
 _IP_CUE = re.compile(r"\d\.\d|:")
 _DOMAIN_CUE = re.compile(r"\.[^\W\d_]")
 _GATES: dict[str, Gate] = {
@@ -171,7 +180,11 @@ _GATES: dict[str, Gate] = {
     "AccountNumberRecognizer": _digits_at_least(6),
     "ChatPhoneRecognizer": _digits_at_least(7),
     "StreetAddressRecognizer": _digits_at_least(1),
-    "DateOfBirthRecognizer": _digits_at_least(1),
+    "DateOfBirthRecognizer": lambda text, digits: digits > 0 or MONTH_WORD.search(text) is not None,
+    "StructuredNameRecognizer": lambda text, _digits: ":" in text or "\n" in text,
+    "SpelledEmailRecognizer": lambda text, _digits: (
+        SpelledEmailRecognizer.GATE.search(text) is not None
+    ),
     "IpRecognizer": lambda text, digits: digits >= 2 and _IP_CUE.search(text) is not None,
     "ProfileUrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "UrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
@@ -326,6 +339,7 @@ def build_analyzer(
         recognizers=[
             SpacyRecognizer(supported_entities=["PERSON", "LOCATION", "ORGANIZATION", "NRP"]),
             EmailRecognizer(),
+            SpelledEmailRecognizer(),
             ChatPhoneRecognizer(),
             SpokenDigitsRecognizer(),
             CreditCardRecognizer(),
@@ -341,6 +355,7 @@ def build_analyzer(
             AccountNumberRecognizer(),
             FirstNameRecognizer(),
             HonorificNameRecognizer(),
+            StructuredNameRecognizer(),
         ],
         supported_languages=["en"],
     )

@@ -128,11 +128,14 @@ _UNIT = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d)"
 _REPEAT = r"(?:(?:double|triple)\s+)"
 # Seven or more spoken or spaced digits: "six one seven five five five ...", "6 1 7 5 5 5".
 _SPOKEN = re.compile(
-    rf"(?<![\w-])(?P<prefix>n[ -]?)?{_REPEAT}?{_UNIT}(?:[ \t]*[,.-]?[ \t]+{_REPEAT}?{_UNIT}|(?<=\d)\d){{6,}}"
+    rf"(?<![\w-])(?P<prefix>n(?:\s+as\s+in\s+[a-z]+)?[ -]?)?{_REPEAT}?{_UNIT}(?:[ \t]*[,.-]?[ \t]+{_REPEAT}?{_UNIT}|(?<=\d)\d){{6,}}"
     rf"(?:\s+(?:extension|ext|x)\s+{_UNIT}(?:\s+{_UNIT}){{0,4}})?(?![\w-])",
     re.IGNORECASE,
 )
-_STUDENT_CUE = re.compile(r"\b(?:student|banner|employee|staff)\s*(?:id|number|no|#)\W{0,8}$", re.I)
+_STUDENT_CUE = re.compile(
+    r"\b(?:student|banner|employee|staff)\s*(?:id|number|no|#)(?:\W+(?:is|was|reads))?\W{0,8}$",
+    re.I,
+)
 
 
 class SpokenDigitsRecognizer(EntityRecognizer):

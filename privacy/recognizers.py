@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
+import regex
 from presidio_analyzer import (
     AnalysisExplanation,
     EntityRecognizer,
@@ -27,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from privacy.entities import (
     ACCOUNT_NUMBER,
     DATE_OF_BIRTH,
+    EMAIL_ADDRESS,
     PERSON,
     PROFILE_URL,
     SOCIAL_HANDLE,
@@ -40,7 +42,17 @@ _HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+)"
 _AMBIGUOUS_NAME_WORDS: frozenset[str] = frozenset(STOP_WORDS) | {
     "bill", "mark", "rose", "june", "april", "grace", "hope", "joy", "faith", "sunny",
     "summer", "autumn", "dawn", "rich", "art", "chase", "miles", "drew", "reed", "sage",
+    "patience", "hunter", "bishop", "river", "chance", "cash", "page", "park", "major", "mercy",
+    "sky", "storm", "precious", "blessing", "honor", "justice", "king", "prince", "baker",
+    "cook", "young", "long", "white", "black", "brown", "green", "gray", "grey", "love",
 }  # fmt: skip
+# A roster word this common in English is a word first ("will", "may", "page").
+_AMBIGUOUS_ZIPF = 4.9
+
+
+def ambiguous_name_word(word: str) -> bool:
+    """Whether a lowercase roster word is more often an ordinary word than a name."""
+    return word in _AMBIGUOUS_NAME_WORDS or word_zipf(word) >= _AMBIGUOUS_ZIPF
 
 
 def make_result(
@@ -76,7 +88,7 @@ def strip_honorific(name: str) -> str:
     return re.sub(rf"^{_HONORIFIC}", "", name, flags=re.IGNORECASE).strip()
 
 
-def _strip_accents(value: str) -> str:
+def strip_accents(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -98,7 +110,7 @@ def roster_forms(names: Iterable[str]) -> list[RosterName]:
         candidates = [full, bare, *parts]
         for candidate in candidates:
             key = candidate.strip(" .,").lower()
-            for variant in {key, _strip_accents(key)}:
+            for variant in {key, strip_accents(key)}:
                 if len(variant) >= 2:
                     forms.setdefault(variant, full)
     return [RosterName(surface=s, canonical=c) for s, c in forms.items()]
@@ -111,13 +123,79 @@ _GREETING_BEFORE = re.compile(
 )
 
 
+# Words after which a word at the end of a clause is no vocative ("i hope!", "the bill,").
+_NOT_BEFORE_VOCATIVE = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "so",
+        "very",
+        "too",
+        "is",
+        "was",
+        "be",
+        "been",
+        "am",
+        "are",
+        "i",
+        "we",
+        "they",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "no",
+        "any",
+        "some",
+        "more",
+        "less",
+        "good",
+        "great",
+        "nice",
+        "big",
+        "little",
+        "pay",
+        "due",
+        "full",
+        "split",
+    ]
+)
+# Words that follow a name said first in a message: "dawn can you...", "rich pls...".
+_AFTER_OPENING_NAME = re.compile(
+    r"\s+(?:can|could|pls|please|u|ur|thanks|thx|ty|what|when|where|how|did|r|quick|ok)\b",
+    re.IGNORECASE,
+)
+
+
 def _addressed(text: str, start: int, end: int) -> bool:
-    """Whether a lowercase word reads as a name: "thx grace!", "hi will,", "love that rose."."""
+    """Whether a lowercase word reads as a name: "thx grace!", "hi will,", "will do mark!"."""
     before = text[max(0, start - 20) : start]
-    after = text[end : end + 2]
     after = text[end : end + 8]
-    followed_by_punct = bool(re.match(r"\s*[!,.?:]|\s*$|\s+(?:ty|thx|thanks|lol)\b", after))
-    return bool(_GREETING_BEFORE.search(before)) and (followed_by_punct or not before.strip())
+    followed_by_punct = bool(
+        re.match(r"\s*[!,.?:]|\s*$|\s+(?:ty|thx|thanks|lol)\b|\s*[^\w\s.,;:'\"()-]", after)
+    )
+    if _GREETING_BEFORE.search(before) and (followed_by_punct or not before.strip()):
+        return True
+    if not before.strip():  # first word of the message
+        word = text[start:end].lower()
+        return bool(_AFTER_OPENING_NAME.match(after)) or text[end:].lower().startswith(f" {word} ")
+    previous = re.search(r"([\w']+)\W*$", before)
+    if followed_by_punct and not re.match(r"\s*\.", after) and previous:
+        return previous.group(1).lower() not in _NOT_BEFORE_VOCATIVE  # "of course bill!"
+    return False
 
 
 class RosterRecognizer(EntityRecognizer):
@@ -147,7 +225,7 @@ class RosterRecognizer(EntityRecognizer):
         )
         # Personal sites named after a roster person: "https://noorkhan.design".
         tokens = sorted(
-            {_strip_accents(p) for s in ordered for p in re.split(r"[\s.'-]+", s) if len(p) >= 4}
+            {strip_accents(p) for s in ordered for p in re.split(r"[\s.'-]+", s) if len(p) >= 4}
         )
         self._url_regex = (
             re.compile(
@@ -158,10 +236,41 @@ class RosterRecognizer(EntityRecognizer):
             if tokens
             else None
         )
+        # Given names long enough to have nicknames: "thandi" for Thandiwe, "liv" for Olivia.
+        self._given = sorted(
+            {
+                strip_accents(p)
+                for f in forms
+                for p in strip_honorific(f.canonical).lower().split()[:1]
+                if len(p) >= 5
+            }
+        )
         super().__init__(supported_entities=[PERSON, PROFILE_URL], name="RosterRecognizer")
 
     def load(self) -> None:
         """Nothing to load: the regex is built from the roster in the constructor."""
+
+    _WORD = re.compile(r"(?<![\w@.'’-])([^\W\d_]{3,12})(?![\w@'’-])")
+    NICKNAME_SCORE = 0.6
+
+    def _nicknames(self, text: str, found: set[tuple[int, int]]) -> list[RecognizerResult]:
+        """Short forms of roster given names where a name is expected ("thandi my gran...")."""
+        if not self._given:
+            return []
+        results = []
+        for match in self._WORD.finditer(text):
+            word = strip_accents(match.group(1).lower())
+            if word in self.canonical or word in STOP_WORDS or word_zipf(word) >= 4.5:
+                continue
+            given = next((g for g in self._given if word in g and word != g), None)
+            if given is None or not _addressed(text, match.start(), match.end()):
+                continue
+            if any(s <= match.start() < e for s, e in found):
+                continue
+            results.append(
+                make_result(self, PERSON, match.start(), match.end(), self.NICKNAME_SCORE)
+            )
+        return results
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -173,14 +282,16 @@ class RosterRecognizer(EntityRecognizer):
             value = match.group(1)
             lowered = " ".join(value.lower().split())
             if (
-                lowered in _AMBIGUOUS_NAME_WORDS
-                and not value[:1].isupper()
+                not value[:1].isupper()
+                and ambiguous_name_word(lowered)
                 and not _addressed(text, match.start(1), match.end(1))
             ):
                 continue
-            result = make_result(self, PERSON, match.start(), match.end(), self.SCORE)
+            # The title is how the person is addressed, not part of the name.
+            result = make_result(self, PERSON, match.start(1), match.end(1), self.SCORE)
             result.recognition_metadata["canonical"] = self.canonical.get(lowered, value)
             results.append(result)
+        results.extend(self._nicknames(text, {(r.start, r.end) for r in results}))
         if self._url_regex is not None:
             for match in self._url_regex.finditer(text):
                 url = match.group(0).rstrip(".,;:!?)")
@@ -191,6 +302,109 @@ class RosterRecognizer(EntityRecognizer):
                     make_result(self, PROFILE_URL, match.start(), match.start() + len(url), 0.7)
                 )
         return results
+
+
+_TLD = (
+    r"(?:com|edu|org|net|io|co|uk|nz|au|ca|de|fr|es|it|nl|be|ch|in|us|me|info|biz|gov|ac|ie|br|"
+    r"mx|za|ng|ke|jp|kr|cn|sg|ph|pk|dev|app|ai|c\s?o\s?m|e\s?d\s?u|o\s?r\s?g|n\s?e\s?t)"
+)
+_AT_MARK = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
+_DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
+_LOCAL_JOIN = r"(?:\s+(?:dot|underscore|dash|hyphen|plus)\s+|[._+-])"
+# Words that end the search for the part before "at": "my email is <local> at ...".
+_EMAIL_LEAD = frozenset(
+    [
+        "is",
+        "its",
+        "it's",
+        "email",
+        "e-mail",
+        "mail",
+        "address",
+        "me",
+        "my",
+        "at",
+        "to",
+        "her",
+        "his",
+        "him",
+        "their",
+        "use",
+        "try",
+        "send",
+        "reach",
+        "contact",
+        "write",
+        "or",
+        "and",
+        "the",
+        "new",
+        "old",
+        "school",
+        "work",
+        "personal:",
+        "-",
+        "instead",
+    ]
+)
+
+
+class SpelledEmailRecognizer(EntityRecognizer):
+    """Emails written to dodge scrapers or said aloud: "jlee [at] northbridge [dot] edu",
+    "maria dot lopez at gmail dot com", "k.ramasamy at northbridge.edu"."""
+
+    SCORE = 0.7
+    GATE = re.compile(r"\bdot\b|[\[({<]\s*at\s*[\])}>]|\bat\s+[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+    _DOMAIN = re.compile(
+        rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:{_DOT_MARK}[a-z0-9-]+)*{_DOT_MARK}{_TLD})(?![\w.])",
+        re.IGNORECASE,
+    )
+    _LOCAL_TOKEN = re.compile(r"[\w.+-]+$")
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[EMAIL_ADDRESS], name="SpelledEmailRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in self._DOMAIN.finditer(text):
+            at = match.group(0)[: match.start("domain") - match.start()]
+            if "@" in at:
+                continue  # a plain address: the email recognizer's
+            start = self._local_start(text, match.start())
+            if start is None:
+                continue
+            local = text[start : match.start()]
+            obfuscated = "dot" in match.group("domain").lower() or "at" not in at.strip().lower()
+            cue = re.search(
+                r"e-?mail|address|contact|reach", text[max(0, start - 40) : start], re.I
+            )
+            if not (obfuscated or cue or re.search(r"[._\d]", local)):
+                continue  # "im at northbridge.edu" is a place, not an address
+            results.append(make_result(self, EMAIL_ADDRESS, start, match.end(), self.SCORE))
+        return results
+
+    @staticmethod
+    def _local_start(text: str, end: int) -> int | None:
+        """Walk back over the words before "at" until a lead-in word ("my email is ...")."""
+        start = end
+        words = 0
+        while words < 6:
+            piece = re.search(
+                rf"(?:^|\s|(?<=[({{\[]))([\w.+-]+)(?:{_LOCAL_JOIN})?\s*$", text[:start]
+            )
+            if piece is None:
+                break
+            word = piece.group(1)
+            if word.lower().rstrip(":") in _EMAIL_LEAD:
+                break
+            start = piece.start(1)
+            words += 1
+        return start if start < end else None
 
 
 class SocialHandleRecognizer(PatternRecognizer):
@@ -277,8 +491,8 @@ class StudentIdRecognizer(PatternRecognizer):
     _SEVEN_DIGITS = re.compile(r"\d{7}")
 
     def __init__(self, patterns: Sequence[str] = (r"\bN\d{8}\b",)) -> None:
-        for regex in patterns:
-            re.compile(regex)  # fail at start-up, not mid-batch, on a bad configured regex
+        for configured in patterns:
+            re.compile(configured)  # fail at start-up, not mid-batch, on a bad configured regex
         super().__init__(
             supported_entity=STUDENT_ID,
             name="StudentIdRecognizer",
@@ -307,11 +521,33 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth|(?:twenty|thirty)[\s-]+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))"
+)
+_DAY = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})"
+# "two thousand five", "nineteen ninety nine", "oh six", 2005, '05.
+_SPOKEN_YEAR = (
+    rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?:{_ONES}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    rf"sixteen|seventeen|eighteen|nineteen|twenty))?|nineteen\s+(?:ninety|eighty|seventy)"
+    rf"(?:[\s-]+{_ONES})?|(?:oh|o|zero)\s+{_ONES}|twenty\s+(?:oh\s+)?{_ONES})"
+)
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)|"
+    rf"(?:the\s+)?{_DAY}\s+of\s+{_MONTH}(?:,?\s+(?:\d{{4}}|'?\d{{2}}\b|{_SPOKEN_YEAR}))?|"
+    rf"{_MONTH}\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:\d{{4}}|{_SPOKEN_YEAR}))?)"
 )
+# Dates with a day, a month name and a year, for the check on birth years below.
+_NAMED_DATE = re.compile(
+    rf"(?<![\w])(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<y2>\d{{4}}))(?!\d)",
+    re.IGNORECASE,
+)
+MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 
 
 class DateOfBirthRecognizer(EntityRecognizer):
@@ -324,7 +560,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
     SCORE = 0.85
     YEAR_SCORE = 0.5
     _NUMERIC_DATE = re.compile(
-        r"(?<![\w/.-])\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4}|\d{2})(?![\w/.-])"
+        r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4}|\d{2})|(?P<iso>\d{4})-\d{2}-\d{2})"
+        r"(?![\w/.-])"
     )
 
     def __init__(self) -> None:
@@ -347,8 +584,10 @@ class DateOfBirthRecognizer(EntityRecognizer):
         ]
         # A full date from a student's birth years is a birth date even without a cue
         # ("i already put 04/30/2004"): mentoring chat has little else that old.
-        for m in self._NUMERIC_DATE.finditer(text):
-            year = int(m.group("year"))
+        dates = [(m, m.group("year") or m.group("iso")) for m in self._NUMERIC_DATE.finditer(text)]
+        dates += [(m, m.group("y1") or m.group("y2")) for m in _NAMED_DATE.finditer(text)]
+        for m, year_text in dates:
+            year = int(year_text)
             year += (
                 2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
             )
@@ -384,12 +623,17 @@ class AccountNumberRecognizer(EntityRecognizer):
         ]
 
 
+_RELATIONS = (
+    r"(?:sister|sis|brother|bro|mom|mum|mam|ma|dad|mother|father|friend|roommate|flatmate|"
+    r"housemate|cousin|aunt|aunty|auntie|uncle|boss|manager|supervisor|professor|prof|ta|ra|"
+    r"advisor|adviser|tutor|counselor|counsellor|coach|girlfriend|boyfriend|gf|bf|bestie|"
+    r"partner|wife|husband|son|daughter|grandma|grandpa|gran|granny|nan|nana|grandmother|"
+    r"grandfather|koro|abuela|abuelo|avó|avô|appa|amma|landlord|landlady|coworker|colleague|"
+    r"classmate|teammate|labmate|neighbou?r|recruiter|host\s+(?:mom|mum|dad|family)|niece|nephew)"
+)
 _NAME_CUES = re.compile(
     r"(?:\b(?:my|our|your|his|her)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
-    r"(?:sister|sis|brother|bro|mom|mum|dad|mother|father|friend|roommate|cousin|aunt|uncle|"
-    r"boss|manager|supervisor|professor|prof|ta|advisor|adviser|coach|girlfriend|boyfriend|"
-    r"partner|wife|husband|son|daughter|grandma|grandpa|landlord|coworker|classmate|"
-    r"recruiter)|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|its|it's|"
+    rf"{_RELATIONS}|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|its|it's|"
     r"ask|tell|told|call|text|email|with|from|cc|per)|\bta|[(])\s*,?\s*$",
     re.IGNORECASE,
 )
@@ -460,23 +704,142 @@ _NOT_FIRST_NAMES = frozenset(
         "sorry",
         "congrats",
         "cheers",
+        "january",
+        "february",
+        "march",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "regards",
+        "pozdrawiam",
+        "saludos",
+        "grazie",
+        "merci",
+        "danke",
+        "gracias",
+        "obrigado",
+        "obrigada",
+        "salut",
+        "boston",
+        "dallas",
+        "denver",
+        "houston",
+        "phoenix",
+        "brooklyn",
+        "manila",
+        "wien",
+        "porto",
+        "lima",
+        "lagos",
+        "nairobi",
+        "accra",
+        "dublin",
+        "galway",
+        "lisbon",
+        "madrid",
+        "berlin",
+        "munich",
+        "richmond",
+        "cambridge",
+        "oxford",
+        "chicago",
+        "toronto",
         "dear",
     ]
 )
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
+# Surnames rarer than this may start a sentence and still be taken as names ("Ugwu is in...").
+_RARE_SURNAME_ZIPF = 2.5
+_SURNAME_PARTICLE = (
+    r"(?:van|von|de|da|del|della|di|du|der|den|ter|ten|la|le|bin|ibn|al|el|ní|nic|ó|mac|dos|das)"
+)
 # Words at least this common that spaCy tags as places are taken to be places.
 _PLACE_ZIPF = 3.9
 # Capitalised words at the start of a sentence need to be rarer than this to count.
 _SENTENCE_START_ZIPF = 4.5
 
 
+def _latin_script(name: str) -> bool:
+    return all(c.isalpha() or c in " '-" for c in name) and all(
+        unicodedata.name(c, "").startswith(("LATIN", "SPACE", "APOSTROPHE", "HYPHEN")) for c in name
+    )
+
+
+@lru_cache(maxsize=1)
+def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames from Faker's person providers, about 80 locales.
+
+    Faker keeps per-locale name lists (Yoruba, Igbo, Kenyan, Irish, Polish, Vietnamese,
+    Turkish, romanised Japanese...) that an English first-name list lacks. Only Latin-script
+    names are kept: chat is written in Latin script, and others never match its tokens.
+    """
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in dir(provider):
+            if attr.startswith("_") or not ("first_name" in attr or "last_name" in attr):
+                continue
+            values = getattr(provider, attr)
+            if not isinstance(values, list | tuple | dict | set):
+                continue
+            target = lasts if "last" in attr else firsts
+            for value in values:
+                name = value[0] if isinstance(value, tuple) else value
+                if isinstance(name, str) and _latin_script(name):
+                    lowered = name.lower()
+                    target.update({lowered, strip_accents(lowered)})
+    return frozenset(firsts), frozenset(lasts)
+
+
 @lru_cache(maxsize=1)
 def first_name_dictionary() -> frozenset[str]:
-    """About 40,000 lowercase first names from gender-guesser's bundled dictionary."""
+    """About 60,000 lowercase first names: gender-guesser's dictionary and Faker's lists."""
+
+    return frozenset(common_first_names() | _faker_names()[0])
+
+
+@lru_cache(maxsize=1)
+def common_first_names() -> frozenset[str]:
+    """gender-guesser's 40,000 first names: curated, so trusted even in lowercase chat."""
     from gender_guesser.detector import Detector
 
-    return frozenset(Detector(case_sensitive=False).names)
+    names = set(Detector(case_sensitive=False).names)
+    names.update(strip_accents(n) for n in list(names))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def surname_dictionary() -> frozenset[str]:
+    """About 26,000 lowercase surnames from Faker's lists (and their forms without accents)."""
+    return _faker_names()[1]
+
+
+_OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "pl", "tr", "vi", "id", "ms", "sv", "ro")
+_FOREIGN_WORD_ZIPF = 5.0
+
+
+@lru_cache(maxsize=65_536)
+def foreign_zipf(word: str) -> float:
+    """How common a word is in the most common of a dozen other languages (Zipf scale)."""
+    from wordfreq import zipf_frequency
+
+    return max(float(zipf_frequency(word, lang)) for lang in _OTHER_LANGUAGES)
 
 
 @lru_cache(maxsize=65_536)
@@ -497,11 +860,18 @@ class FirstNameRecognizer(EntityRecognizer):
 
     SCORE = 0.6
     CUED_SCORE = 0.75
-    _TOKEN = re.compile(r"(?<![\w@.'/-])([A-Za-z][a-z]+)(?![\w@/-]|\.\w)")
-    _SURNAME = re.compile(r"[ ]((?-i:[A-Z][a-z'-]+))(?![\w@])")
+    # Letters in any script, one inner hyphen or apostrophe ("Hye-jin", "O'Neill"), no "'s".
+    _TOKEN = re.compile(
+        r"(?<![\w@.'’/-])([^\W\d_][^\W\d_]*(?:[-'’](?!s\b)[^\W\d_]+)?)(?![\w@/-]|\.\w)"
+    )
+    _SURNAME = regex.compile(
+        rf"[ ]((?:{_SURNAME_PARTICLE}\s+){{0,2}}(?-i:\p{{Lu}})[\p{{L}}\p{{M}}'’-]+)(?![\w@])"
+    )
 
     def __init__(self) -> None:
         self._names = first_name_dictionary()
+        self._surnames = surname_dictionary()
+        self._common = common_first_names()
         self._zipf = word_zipf
         super().__init__(supported_entities=[PERSON], name="FirstNameRecognizer")
 
@@ -514,32 +884,48 @@ class FirstNameRecognizer(EntityRecognizer):
         results = []
         for match in self._TOKEN.finditer(text):
             word = match.group(1)
+            if len(word) < 3 or not word[1:].islower():
+                continue  # ALL CAPS words are labels and acronyms; speaker labels are found elsewhere
             lowered = word.lower()
-            if len(lowered) < 3 or lowered in STOP_WORDS or lowered in _NOT_FIRST_NAMES:
+            if lowered in STOP_WORDS or lowered in _NOT_FIRST_NAMES:
                 continue
+            if lowered in ("april", "may", "june", "july") and _DAY_AFTER.match(text, match.end()):
+                continue  # "June 3": a date
+            plain = strip_accents(lowered)
             before = text[max(0, match.start() - 40) : match.start()]
-            capitalised = word[0].isupper() and not word.isupper()
+            capitalised = word[0].isupper()
             surname = self._SURNAME.match(text, match.end()) if capitalised else None
             if surname and surname.group(1).lower() in STOP_WORDS | _NOT_FIRST_NAMES:
                 surname = None
-            if lowered in self._names:
-                cued = bool(_NAME_CUES.search(before))
+            possessive = text[match.end() : match.end() + 2].lower() in ("'s", "’s") and bool(
+                _POSSESSIVE_RELATION.match(text, match.end())
+            )  # "kwame's roommate"
+            if lowered in self._names or plain in self._names:
+                cued = possessive or bool(_NAME_CUES.search(before))
                 keep = self._keep_dictionary_name(
                     word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
+            elif capitalised and (lowered in self._surnames or plain in self._surnames):
+                # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
+                cued = bool(_NAME_CUES.search(before))
+                keep = self._keep_surname(word, before, cued)
             else:
-                # Not a known first name: "her son Tunde", or "kwame's roommate". Most words
+                # Not a known name: "her son Tunde", or "kwame's roommate". Most words
                 # are neither, so the cheap tests go first.
-                keep = (capitalised and bool(_FAMILY_CUE.search(before))) or (
-                    text[match.end() : match.end() + 2].lower() == "'s"
-                    and bool(_POSSESSIVE_RELATION.match(text, match.end()))
-                )
+                keep = (capitalised and bool(_FAMILY_CUE.search(before))) or possessive
                 cued = keep and bool(_NAME_CUES.search(before))
             if keep:
                 end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE
                 results.append(make_result(self, PERSON, match.start(), end, score))
         return results
+
+    def _keep_surname(self, word: str, before: str, cued: bool) -> bool:
+        frequency = self._zipf(word.lower(), "en")
+        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n"
+        if sentence_start:
+            return frequency < _RARE_SURNAME_ZIPF or (cued and frequency < _RARE_WORD_ZIPF)
+        return frequency < _RARE_WORD_ZIPF or (cued and frequency < _SENTENCE_START_ZIPF)
 
     def _keep_dictionary_name(
         self,
@@ -561,17 +947,27 @@ class FirstNameRecognizer(EntityRecognizer):
             sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n"
             keep = cued or has_surname or not sentence_start or frequency < _SENTENCE_START_ZIPF
             return keep and frequency < 5.5
-        return frequency < _RARE_WORD_ZIPF or (cued and frequency < 5.0)
+        if cued:
+            return frequency < 5.0
+        # Lowercase and uncued: a curated first name, rare in English, not an everyday word
+        # in the languages students also chat in ("nada", "claro"), and not a place ("in lima").
+        return (
+            frequency < _RARE_WORD_ZIPF
+            and lowered in self._common
+            and foreign_zipf(lowered) < _FOREIGN_WORD_ZIPF
+            and not _PLACE_PREPOSITION.search(before)
+        )
 
 
+_DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|around|to)\s+$", re.IGNORECASE)
 _POSSESSIVE_RELATION = re.compile(
     r"'s\s+(?:roommate|sister|brother|mom|dad|friend|cousin|girlfriend|boyfriend|partner|mentor|"
     r"mentee|advisor|boss|manager)\b",
     re.IGNORECASE,
 )
 _FAMILY_CUE = re.compile(
-    r"\b(?:my|our|your|his|her|their)\s+(?:little\s+|older\s+|younger\s+)?(?:son|daughter|"
-    r"sister|brother|mom|dad|mother|father|aunt|uncle|cousin|friend|roommate|landlord|boss)\s*$",
+    rf"\b(?:my|our|your|his|her|their)\s+(?:little\s+|older\s+|younger\s+)?{_RELATIONS}\s*$",
     re.IGNORECASE,
 )
 
@@ -600,6 +996,44 @@ class HonorificNameRecognizer(PatternRecognizer):
             0.7,
         ),
     ]
+    # Titles that are also words ("miss", "don", "uncle"): the name after them must look
+    # like one. Suffixed honorifics mark the word before them: "Kimura-san", "rohan-da".
+    _WEAK_TITLE = regex.compile(
+        r"(?<![\w])(?:mister|miss|madam|aunty|auntie|aunt|uncle|pani|pan|dona|don|señora|señor|sra|"
+        r"sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|rabbi|pastor|imam|father|sister|"
+        r"reverend|rev)\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
+        regex.IGNORECASE,
+    )
+    _SUFFIXED = regex.compile(
+        r"(?<![\w@.])(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’]+)(?:-(?:san|sensei|kun|chan|sama|ji|da|di|"
+        r"bhai)|\s+(?:sir|ji|bhai|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|"
+        r"sensei|san|sahib|saab|ma'am))\b",
+        regex.IGNORECASE,
+    )
+    _WEAK_SCORE = 0.65
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
+        for pattern in (self._WEAK_TITLE, self._SUFFIXED):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                lowered = name.lower()
+                if lowered in STOP_WORDS or len(name) < 2:
+                    continue
+                if not name[:1].isupper() and word_zipf(lowered) >= 4.0:
+                    continue  # "i miss home", "uncle said"
+                results.append(
+                    make_result(
+                        self, PERSON, match.start("name"), match.end("name"), self._WEAK_SCORE
+                    )
+                )
+        return results
 
     def __init__(self) -> None:
         super().__init__(

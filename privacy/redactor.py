@@ -21,10 +21,12 @@ from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from privacy import names
 from privacy.entities import PERSON, RedactionPolicy
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
     RosterRecognizer,
+    ambiguous_name_word,
     first_name_dictionary,
     roster_forms,
     strip_honorific,
@@ -303,10 +305,22 @@ def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]
             # spaCy sometimes runs a name into a number ("Gary Pruitt 617-555-0101") or takes
             # the verb before it ("Call Jane Doe"): keep the name part only.
             start, end = result.start + trimmed.start(), result.start + trimmed.end()
-            if _recognizer(result) == "SpacyRecognizer":  # the roster and titles know better
+            if "\n" in text[start:end]:  # "Daniel Frost\nEarly Careers": a name ends its line
+                end = start + text[start:end].index("\n")
+            source = _recognizer(result)
+            if source == "SpacyRecognizer":  # the roster and titles know better
                 start, end = _trim_common_words(text, start, end)
+                start, end = names.trim_statistical_span(text, start, end)
             if end <= start:
                 continue
+            if source != "RosterRecognizer":
+                start, end = names.trim_titles(text, start, end)
+                if end <= start:
+                    continue
+                last_word = text[start:end].split()[-1].lower().strip(".")
+                if names.is_institution(text, end) or last_word in names.INSTITUTION_WORDS:
+                    continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
+            start = names.extend_name(text, start)
             result = RecognizerResult(PERSON, start, end, result.score)
         kept.append(result)
     kept.extend(_other_mentions(text, kept))
@@ -344,7 +358,14 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
     pattern = re.compile(
         r"(?<![\w@.])(" + "|".join(map(re.escape, sorted(words))) + r")(?![\w@])", re.IGNORECASE
     )
-    return [RecognizerResult(PERSON, m.start(), m.end(), 0.6) for m in pattern.finditer(text)]
+    # "may can we push to may?": a name that is also a word spreads only in capitals.
+    return [
+        RecognizerResult(PERSON, m.start(), m.end(), 0.6)
+        for m in pattern.finditer(text)
+        if m.group(1)[:1].isupper()
+        or not ambiguous_name_word(m.group(1).lower())
+        or any(r.start == m.start() for r in results)
+    ]
 
 
 _EDGE_WORD = re.compile(r"[^\W\d_][\w.'-]*")

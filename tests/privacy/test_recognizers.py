@@ -31,7 +31,7 @@ ROSTER = ["Maria Lopez", "Devendra Patel", "Dev", "Prof. Okafor", "Will Turner"]
         ("thx maria!", ["maria"]),
         ("MARIA LOPEZ is here", ["MARIA LOPEZ"]),
         ("talked to dev and devendra", ["dev", "devendra"]),
-        ("prof. okafor said hi", ["prof. okafor"]),
+        ("prof. okafor said hi", ["okafor"]),  # the title is not part of the name
         ("lopez's office", ["lopez"]),
         ("i will send it", []),  # "will" is a common word: only capitalised counts
         ("Will said he'd send it", ["Will"]),

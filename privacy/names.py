@@ -1,0 +1,465 @@
+"""Person spans, tidied: where a found name starts and ends, and when it is no name at all.
+
+Recognizers find names by different evidence, and each gets the edges wrong in its own
+way: spaCy's small model runs a lowercase name into the chat around it ("ya sorry ciaran",
+"carlos my landlord"), a dictionary word is half of a building ("Hayes Hall"), and a
+surname found alone drops its particles ("van der Berg" found as "Berg").
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from privacy.entities import PERSON
+from privacy.recognizers import (
+    first_name_dictionary,
+    foreign_zipf,
+    make_result,
+    strip_accents,
+    surname_dictionary,
+    word_zipf,
+)
+
+# A name followed by one of these is a place, an organisation or a programme.
+INSTITUTION_WORDS = frozenset(
+    [
+        "hall",
+        "center",
+        "centre",
+        "library",
+        "college",
+        "university",
+        "uni",
+        "institute",
+        "school",
+        "street",
+        "st",
+        "ave",
+        "avenue",
+        "road",
+        "rd",
+        "park",
+        "square",
+        "building",
+        "bldg",
+        "tower",
+        "lab",
+        "labs",
+        "inc",
+        "llc",
+        "ltd",
+        "group",
+        "bank",
+        "capital",
+        "engineering",
+        "analytics",
+        "partners",
+        "foundation",
+        "fund",
+        "hospital",
+        "clinic",
+        "church",
+        "station",
+        "line",
+        "airport",
+        "stadium",
+        "gym",
+        "arena",
+        "cafe",
+        "café",
+        "residence",
+        "residences",
+        "dorm",
+        "commons",
+        "plaza",
+        "mall",
+        "market",
+        "theater",
+        "theatre",
+        "museum",
+        "gallery",
+        "club",
+        "society",
+        "association",
+        "program",
+        "programme",
+        "scholarship",
+        "scholars",
+        "fellowship",
+        "prize",
+        "award",
+        "grant",
+        "tech",
+        "technologies",
+        "systems",
+        "solutions",
+        "consulting",
+        "studio",
+        "studios",
+        "media",
+        "press",
+        "health",
+        "medical",
+        "motors",
+        "airlines",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "gmbh",
+        "ag",
+        "sa",
+        "cc",
+        "mentoring",
+        "fellowships",
+        "advisor",
+        "services",
+        "office",
+    ]
+)
+# Titles and roles written before a name; the labelling rules keep them out of the span.
+TITLE_WORDS = frozenset(
+    [
+        "dr",
+        "prof",
+        "professor",
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "coach",
+        "dean",
+        "rabbi",
+        "pastor",
+        "imam",
+        "father",
+        "fr",
+        "sister",
+        "reverend",
+        "rev",
+        "captain",
+        "capt",
+        "officer",
+        "judge",
+        "senator",
+        "president",
+        "principal",
+        "chancellor",
+        "mentor",
+        "mentee",
+        "advisor",
+        "adviser",
+        "tutor",
+        "ta",
+        "ra",
+        "recruiter",
+        "manager",
+        "director",
+        "mister",
+        "miss",
+        "madam",
+        "sir",
+        "aunty",
+        "auntie",
+        "uncle",
+        "pani",
+        "pan",
+        "dona",
+        "don",
+        "señora",
+        "señor",
+        "sra",
+        "sr",
+        "madame",
+        "mme",
+        "herr",
+        "frau",
+        "sri",
+        "smt",
+        "shri",
+    ]
+)
+_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "da",
+        "del",
+        "della",
+        "di",
+        "du",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ní",
+        "nic",
+        "ó",
+        "mac",
+        "dos",
+        "das",
+    ]
+)
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")
+_PARTICLE_BEFORE = regex.compile(
+    r"(?:(?<![\w])(?:van|von|de|da|del|della|di|du|der|den|ter|ten|la|le|bin|ibn|al|el|ní|nic|mac|dos|das)"
+    r"\s+){1,3}$",
+    regex.IGNORECASE,
+)
+_INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?-i:\p{Lu})\.\s?$")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w.@'’-])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)\s+$")
+_FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
+
+
+def known_name(word: str) -> bool:
+    """Whether a word is in the first-name or surname dictionaries."""
+    lowered = word.lower().strip(".'’")
+    plain = strip_accents(lowered)
+    firsts, lasts = first_name_dictionary(), surname_dictionary()
+    return lowered in firsts or plain in firsts or lowered in lasts or plain in lasts
+
+
+def is_institution(text: str, end: int) -> bool:
+    """ "Hayes Hall", "Georgia Tech": the word after the name names a place or body."""
+    following = _FOLLOWING_WORD.match(text, end)
+    return bool(following) and following.group(1).lower().strip(".") in INSTITUTION_WORDS
+
+
+def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span the statistical model found to the words that can be a name.
+
+    Lowercase edge words count only when a dictionary knows them as names; titles, roles
+    and institution words never do.
+    """
+    words = list(_WORD.finditer(text, start, end))
+
+    def droppable(word: str) -> bool:
+        lowered = word.lower().strip(".'’")
+        if lowered in TITLE_WORDS or lowered in INSTITUTION_WORDS or lowered in STOP_WORDS:
+            return True
+        if word[:1].isupper():
+            return False
+        # Lowercase: only a dictionary name that is no everyday word here or abroad.
+        return (
+            len(lowered) < 3
+            or not known_name(word)
+            or word_zipf(lowered) >= 4.0
+            or foreign_zipf(lowered) >= 5.0
+        )
+
+    while words and droppable(words[0].group(0)):
+        words.pop(0)
+    while words and droppable(words[-1].group(0)):
+        words.pop()
+    return (words[0].start(), words[-1].end()) if words else (start, start)
+
+
+def trim_titles(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop titles and roles at either edge ("Mentor Ruth", "Rabbi Klein", "... Coach").
+
+    A span that is nothing but a title ("Mrs") becomes empty.
+    """
+    words = list(_WORD.finditer(text, start, end))
+    while words and words[0].group(0).lower().strip(".") in TITLE_WORDS:
+        words.pop(0)
+    while words and words[-1].group(0).lower().strip(".") in TITLE_WORDS:
+        words.pop()
+    return (words[0].start(), words[-1].end()) if words else (start, start)
+
+
+def extend_name(text: str, start: int) -> int:
+    """Take in the particles, initial or rare capitalised given name before a surname.
+
+    "van der Berg" from "Berg", "J. Okafor" from "Okafor", "Nguyễn Thị Hoa" from "Thị Hoa".
+    """
+    window = max(0, start - 30)
+    particle = _PARTICLE_BEFORE.search(text, window, start)
+    if particle:
+        start = particle.start()
+    initial = _INITIAL_BEFORE.search(text, window, start)
+    if initial:
+        return int(initial.start())
+    capitalised = _CAPITALISED_BEFORE.search(text, window, start)
+    if capitalised:
+        word = capitalised.group(1)
+        lowered = word.lower()
+        sentence_start = capitalised.start() == 0 or text[: capitalised.start()].rstrip()[-1:] in (
+            ".!?\n:"
+        )
+        common = word_zipf(lowered) >= 4.5 or lowered in STOP_WORDS  # "Hey", "Thanks"
+        if lowered not in TITLE_WORDS and not common and (known_name(word) or not sentence_start):
+            return int(capitalised.start())
+    return start
+
+
+# -- names in structure: speaker labels, form fields, signatures ----------------------
+_TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\]?[ \t]*(?:[-–][ \t]*)?)"
+_NAME_TOKEN = r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*"
+_SPEAKER = regex.compile(
+    rf"(?m)^[ \t]*{_TIMESTAMP}?(?P<name>{_NAME_TOKEN}(?:,?[ \t]+{_NAME_TOKEN}){{0,3}})"
+    rf"(?:[ \t]*\([^)\n]{{1,25}}\))?[ \t]*(?::|[ \t]{{2,}}\d{{1,2}}:\d{{2}}[ \t]*$)"
+)
+_STRONG_FIELDS = (
+    r"full[ \t]+name|name|preferred[ \t]+name|first[ \t]+name|last[ \t]+name|surname|nickname|"
+    r"student[ \t]+name|mentee[ \t]+name|mentor[ \t]+name|emergency[ \t]+contact|"
+    r"parent(?:/guardian)?|guardian|applicant|legal[ \t]+name"
+)
+_WEAK_FIELDS = (
+    r"from|to|cc|attn|attention|student|mentee|mentor|contact|references?|referees?|signed|"
+    r"submitted[ \t]+by|referred[ \t]+by|prepared[ \t]+by|advisor|adviser|supervisor|host"
+)
+_FIELD = regex.compile(
+    rf"(?mi)^[ \t]*(?:(?P<strong>{_STRONG_FIELDS})|(?P<weak>{_WEAK_FIELDS}))[ \t]*[:：][ \t]*(?P<value>[^\n]+)"
+)
+_SIGN_OFF = regex.compile(
+    r"(?mi)^[ \t]*(?:best|regards|kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|thanks|"
+    r"thank[ \t]+you|many[ \t]+thanks|cheers|sincerely|warmly|best[ \t]+wishes|all[ \t]+the[ \t]+best|"
+    r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|—|--|-)[ \t]*[,!.]?[ \t]*\n"
+    rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
+)
+_PIECE_SPLIT = regex.compile(r"[,;/]|\(|<|\||\s+-\s+|\s+–\s+|\s+and\s+|\s+&\s+", regex.IGNORECASE)
+_LABEL_WORDS = frozenset(
+    [
+        "note",
+        "notes",
+        "subject",
+        "subj",
+        "re",
+        "from",
+        "to",
+        "date",
+        "time",
+        "agenda",
+        "action",
+        "items",
+        "update",
+        "ps",
+        "mentor",
+        "mentee",
+        "staff",
+        "q",
+        "a",
+        "reminder",
+        "deadline",
+        "name",
+        "email",
+        "phone",
+        "address",
+        "dob",
+        "tel",
+        "mobile",
+        "office",
+        "location",
+        "room",
+        "zoom",
+        "link",
+        "status",
+        "summary",
+        "question",
+        "answer",
+        "host",
+        "moderator",
+        "speaker",
+        "unknown",
+        "chat",
+        "system",
+        "bot",
+        "admin",
+        "student",
+        "parent",
+        "guardian",
+        "contact",
+        "intake",
+        "form",
+        "major",
+        "minor",
+        "gpa",
+        "course",
+        "year",
+        "program",
+        "term",
+        "n/a",
+        "na",
+        "none",
+        "tbd",
+        "tba",
+    ]
+)
+
+
+def _name_like(piece: str, strong: bool) -> bool:
+    """Whether a short run of words reads as a person's name."""
+    words = [w.strip(".'’") for w in piece.split()]
+    words = [w for w in words if w and w.lower() not in TITLE_WORDS]
+    if not 1 <= len(words) <= 4 or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    if all(w.lower() in _LABEL_WORDS or w.lower() in STOP_WORDS for w in words):
+        return False
+    if len(words) == 1 and word_zipf(words[0].lower()) >= 4.5:
+        return False  # "Major:", "March:" are labels
+    known = [known_name(w) for w in words]
+    if any(known):
+        return all(k or w[:1].isupper() for k, w in zip(known, words, strict=True))
+    if not strong:
+        return False
+    # A strong field ("Name:") takes unknown names, if they are capitalised and not words.
+    return all(w[:1].isupper() and word_zipf(w.lower()) < 4.0 for w in words)
+
+
+def structured_name_spans(text: str) -> list[tuple[int, int]]:
+    """Names given away by layout: "KWAME MENSAH (mentor):", "Name: Olumide Adeyemi",
+    a signature under "Best,"."""
+    spans: list[tuple[int, int]] = []
+    for match in _SPEAKER.finditer(text):
+        if _name_like(match.group("name").replace(",", " "), strong=False) or (
+            match.group("name").isupper() and _name_like(match.group("name"), strong=True)
+        ):
+            spans.append(match.span("name"))
+    for match in _FIELD.finditer(text):
+        strong = match.group("strong") is not None
+        value_start = match.start("value")
+        value = match.group("value")
+        position = 0
+        for piece in _PIECE_SPLIT.split(value):
+            offset = value.index(piece, position)
+            position = offset + len(piece)
+            stripped = piece.strip()
+            if stripped and _name_like(stripped, strong):
+                begin = value_start + offset + (len(piece) - len(piece.lstrip()))
+                begin, end = trim_titles(text, begin, begin + len(stripped))
+                spans.append((begin, end))
+    for match in _SIGN_OFF.finditer(text):
+        if _name_like(match.group("name"), strong=False):
+            spans.append(match.span("name"))
+    return spans
+
+
+class StructuredNameRecognizer(EntityRecognizer):
+    """People named by the shape of the text: transcript speakers, form fields, signatures."""
+
+    SCORE = 0.7
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], name="StructuredNameRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        return [
+            make_result(self, PERSON, start, end, self.SCORE)
+            for start, end in structured_name_spans(text)
+            if end > start
+        ]
