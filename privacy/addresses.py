@@ -308,7 +308,9 @@ class StreetAddressRecognizer(EntityRecognizer):
                     continue
                 spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
         return [
-            make_result(self, STREET_ADDRESS, start, end, self.SCORE)
+            make_result(
+                self, STREET_ADDRESS, start, _without_full_stop(text, start, end), self.SCORE
+            )
             for start, end in _merge(spans)
         ]
 
@@ -337,6 +339,14 @@ class StreetAddressRecognizer(EntityRecognizer):
                 moved = True
                 break
         return end
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """ "..., 10115 Berlin." ends before the full stop; "42 Elm St." keeps its abbreviation."""
+    if text[end - 1] != ".":
+        return end
+    last = regex.search(r"([\p{L}]+)\.$", text[start:end])
+    return end - 1 if last and len(last.group(1)) > 3 else end
 
 
 def _english_word(street_line: str) -> bool:

@@ -15,6 +15,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy.entities import PERSON
 from privacy.recognizers import (
+    FOREIGN_WORD_ZIPF,
+    common_first_names,
     first_name_dictionary,
     foreign_zipf,
     make_result,
@@ -218,7 +220,7 @@ _PARTICLE_BEFORE = regex.compile(
 )
 _INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?-i:\p{Lu})\.\s?$")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w.@'’-])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)\s+$")
-_FOLLOWING_WORD = regex.compile(r"\s+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
+_FOLLOWING_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
 
 
 def known_name(word: str) -> bool:
@@ -249,12 +251,15 @@ def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
             return True
         if word[:1].isupper():
             return False
-        # Lowercase: only a dictionary name that is no everyday word here or abroad.
+        # Lowercase: only a curated first name or a surname that is no everyday word here
+        # or abroad ("tram" and "nada" are names in some lists).
+        plain = strip_accents(lowered)
+        listed = plain in common_first_names() or plain in surname_dictionary()
         return (
             len(lowered) < 3
-            or not known_name(word)
-            or word_zipf(lowered) >= 4.0
-            or foreign_zipf(lowered) >= 5.0
+            or not listed
+            or word_zipf(lowered) >= 4.5
+            or foreign_zipf(lowered) >= FOREIGN_WORD_ZIPF
         )
 
     while words and droppable(words[0].group(0)):
@@ -397,6 +402,12 @@ _LABEL_WORDS = frozenset(
 )
 
 
+def _everyday_word(word: str) -> bool:
+    lowered = strip_accents(word.lower())
+    curated = lowered in common_first_names() or lowered in surname_dictionary()
+    return word_zipf(lowered) >= 3.0 and not curated
+
+
 def _name_like(piece: str, strong: bool) -> bool:
     """Whether a short run of words reads as a person's name."""
     words = [w.strip(".'’") for w in piece.split()]
@@ -408,6 +419,8 @@ def _name_like(piece: str, strong: bool) -> bool:
     if len(words) == 1 and word_zipf(words[0].lower()) >= 4.5:
         return False  # "Major:", "March:" are labels
     known = [known_name(w) for w in words]
+    if not strong and any(_everyday_word(w) for w in words):
+        return False  # "To: Peer Mentoring": "peer" is a name in some list, but a word first
     if any(known):
         return all(k or w[:1].isupper() for k, w in zip(known, words, strict=True))
     if not strong:
@@ -426,15 +439,21 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
         ):
             spans.append(match.span("name"))
     for match in _FIELD.finditer(text):
-        strong = match.group("strong") is not None
         value_start = match.start("value")
         value = match.group("value")
+        strong = match.group("strong") is not None
+        # "From: ADEBAYO, OLUWASEUN <seun@...>": a header with an address names a person,
+        # in capitals or by a name a dictionary knows ("To: Peer Mentoring <...>" names none).
+        header = not strong and bool(regex.search(r"<[^>\s]+@", value))
         position = 0
         for piece in _PIECE_SPLIT.split(value):
             offset = value.index(piece, position)
             position = offset + len(piece)
             stripped = piece.strip()
-            if stripped and _name_like(stripped, strong):
+            if stripped and (
+                _name_like(stripped, strong)
+                or (header and stripped.isupper() and _name_like(stripped, strong=True))
+            ):
                 begin = value_start + offset + (len(piece) - len(piece.lstrip()))
                 begin, end = trim_titles(text, begin, begin + len(stripped))
                 spans.append((begin, end))

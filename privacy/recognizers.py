@@ -126,6 +126,20 @@ _GREETING_BEFORE = re.compile(
 # Words after which a word at the end of a clause is no vocative ("i hope!", "the bill,").
 _NOT_BEFORE_VOCATIVE = frozenset(
     [
+        "at",
+        "by",
+        "from",
+        "until",
+        "till",
+        "after",
+        "before",
+        "since",
+        "about",
+        "around",
+        "into",
+        "over",
+        "under",
+        "like",
         "the",
         "a",
         "an",
@@ -538,7 +552,7 @@ _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)|"
-    rf"(?:the\s+)?{_DAY}\s+of\s+{_MONTH}(?:,?\s+(?:\d{{4}}|'?\d{{2}}\b|{_SPOKEN_YEAR}))?|"
+    rf"{_DAY}\s+of\s+{_MONTH}(?:,?\s+(?:\d{{4}}|'?\d{{2}}\b|{_SPOKEN_YEAR}))?|"
     rf"{_MONTH}\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:\d{{4}}|{_SPOKEN_YEAR}))?)"
 )
 # Dates with a day, a month name and a year, for the check on birth years below.
@@ -831,7 +845,7 @@ def surname_dictionary() -> frozenset[str]:
 
 
 _OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "pl", "tr", "vi", "id", "ms", "sv", "ro")
-_FOREIGN_WORD_ZIPF = 5.0
+FOREIGN_WORD_ZIPF = 5.3
 
 
 @lru_cache(maxsize=65_536)
@@ -914,11 +928,37 @@ class FirstNameRecognizer(EntityRecognizer):
                 # are neither, so the cheap tests go first.
                 keep = (capitalised and bool(_FAMILY_CUE.search(before))) or possessive
                 cued = keep and bool(_NAME_CUES.search(before))
+                if not keep and capitalised:
+                    keep = self._rare_name_in_person_context(
+                        text, match.start(), match.end(), before, nlp_artifacts
+                    )
             if keep:
                 end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE
                 results.append(make_result(self, PERSON, match.start(), end, score))
         return results
+
+    def _rare_name_in_person_context(
+        self, text: str, start: int, end: int, before: str, artifacts: NlpArtifacts | None
+    ) -> bool:
+        """A capitalised word no dictionary knows, used the way people are talked about.
+
+        "passing your resume to Siddiqui", "Whitehorse is great", "Petrov didn't notice":
+        rare in English, not tagged as a place or organisation, and next to a word that
+        goes with people.
+        """
+        word = text[start:end]
+        frequency = self._zipf(word.lower(), "en")
+        if frequency >= _UNKNOWN_NAME_ZIPF or _inside_named_thing(artifacts, start):
+            return False
+        previous = _PREVIOUS_WORD_RE.search(before)
+        following = _NEXT_WORD_RE.match(text, end)
+        prev_word = previous.group(1).lower() if previous else ""
+        next_word = following.group(1).lower() if following else ""
+        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n:"
+        if sentence_start:
+            return frequency < 2.0 and next_word in _PERSON_VERBS_STRONG
+        return prev_word in _PERSON_BEFORE or next_word in _PERSON_AFTER
 
     def _keep_surname(self, word: str, before: str, cued: bool) -> bool:
         frequency = self._zipf(word.lower(), "en")
@@ -954,7 +994,7 @@ class FirstNameRecognizer(EntityRecognizer):
         return (
             frequency < _RARE_WORD_ZIPF
             and lowered in self._common
-            and foreign_zipf(lowered) < _FOREIGN_WORD_ZIPF
+            and foreign_zipf(lowered) < FOREIGN_WORD_ZIPF
             and not _PLACE_PREPOSITION.search(before)
         )
 
@@ -973,6 +1013,104 @@ _FAMILY_CUE = re.compile(
 
 
 _PLACE_OR_TIME_LABELS = frozenset({"FAC", "GPE", "LOC", "DATE", "TIME", "LOCATION"})
+# Capitalised words no dictionary knows, rarer than this, may be names in person context.
+_UNKNOWN_NAME_ZIPF = 2.5
+_PREVIOUS_WORD_RE = re.compile(r"([\w/+&']+)\W*$")
+_NEXT_WORD_RE = re.compile(r"(?:'s|’s)?\W*([\w']+)")
+_PERSON_BEFORE = frozenset(
+    [
+        "to",
+        "with",
+        "from",
+        "and",
+        "or",
+        "ask",
+        "tell",
+        "per",
+        "cc",
+        "w/",
+        "my",
+        "his",
+        "her",
+        "+",
+        "by",
+        "&",
+        "told",
+        "asked",
+        "emailed",
+        "called",
+        "texted",
+        "thank",
+        "thanks",
+        "dear",
+        "hi",
+        "hey",
+        "met",
+        "meet",
+        "saw",
+        "like",
+    ]
+)
+_PERSON_VERBS_STRONG = frozenset(
+    [
+        "said",
+        "says",
+        "told",
+        "asked",
+        "replied",
+        "emailed",
+        "texted",
+        "called",
+        "wants",
+        "thinks",
+        "didn't",
+        "doesn't",
+        "mentioned",
+        "wrote",
+    ]
+)
+_PERSON_AFTER = _PERSON_VERBS_STRONG | frozenset(
+    [
+        "wanted",
+        "will",
+        "is",
+        "was",
+        "'s",
+        "and",
+        "from",
+        "who",
+        "has",
+        "had",
+        "can",
+        "could",
+        "would",
+        "should",
+        "did",
+        "does",
+        "sent",
+        "just",
+        "spells",
+        "gave",
+        "liked",
+        "agreed",
+        "recommended",
+        "might",
+    ]
+)
+_NAMED_THING_LABELS = frozenset(
+    {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+    | {"DATE", "TIME", "ORGANIZATION", "LOCATION", "NRP"}
+)
+
+
+def _inside_named_thing(artifacts: NlpArtifacts | None, offset: int) -> bool:
+    """Whether spaCy put this offset inside anything but a person."""
+    if artifacts is None:
+        return False
+    return any(
+        ent.start_char <= offset < ent.end_char and ent.label_ in _NAMED_THING_LABELS
+        for ent in artifacts.entities
+    )
 
 
 def _inside_other_entity(artifacts: NlpArtifacts | None, offset: int) -> bool:

@@ -1,0 +1,55 @@
+"""Table-driven tests for street addresses in many countries' forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.addresses import StreetAddressRecognizer
+
+
+def found(text: str) -> list[str]:
+    recognizer = StreetAddressRecognizer()
+    return sorted(text[r.start : r.end] for r in recognizer.analyze(text, ["STREET_ADDRESS"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my addy is 42 elm st apt 3b", ["42 elm st apt 3b"]),
+        ("1200 Commonwealth Ave, Boston, MA 02134", ["1200 Commonwealth Ave, Boston, MA 02134"]),
+        ("send it to 7 N. Maple Street #4", ["7 N. Maple Street #4"]),
+        ("PO Box 1187", ["PO Box 1187"]),
+        ("new flat: Flat 2, 9 Mill Road, York YO1 6AB!", ["Flat 2, 9 Mill Road, York YO1 6AB"]),
+        ("88 King St W, Toronto, ON M5H 1A1", ["88 King St W, Toronto, ON M5H 1A1"]),
+        ("Unit 4/18 Beach St, Manly NSW 2095", ["Unit 4/18 Beach St, Manly NSW 2095"]),
+        ("neue adresse: Bergstraße 7, 10115 Berlin.", ["Bergstraße 7, 10115 Berlin"]),
+        ("c'est 5 rue des Lilas, 69003 Lyon", ["5 rue des Lilas, 69003 Lyon"]),
+        ("vivo en Calle Sol 12, 2º A, 28004 Madrid", ["Calle Sol 12, 2º A, 28004 Madrid"]),
+        (
+            "Rua Verde 300, apto 12, São Paulo - SP, 01310-100",
+            ["Rua Verde 300, apto 12, São Paulo - SP, 01310-100"],
+        ),
+        ("Keizersgracht 12, 1015 CS Amsterdam", ["Keizersgracht 12, 1015 CS Amsterdam"]),
+        ("lowercase too: 9 oak rd, salem ma 01970 thx", ["9 oak rd, salem ma 01970"]),
+        ("its willow ave 122 by the gas station", ["willow ave 122"]),
+        ("RR 2 Box 40, Dover, VT 05341", ["RR 2 Box 40, Dover, VT 05341"]),
+        ("Signature\nLindenweg 3\n50667 Köln", ["Lindenweg 3\n50667 Köln"]),
+        ("1-2-3 Ginza, Chuo-ku, Tokyo 104-0061", ["1-2-3 Ginza, Chuo-ku, Tokyo 104-0061"]),
+        ("Plot 4, Block 2, Marina Road, Lagos", ["Plot 4, Block 2, Marina Road, Lagos"]),
+        ("B-17, Sector 21, Noida 201301", ["B-17, Sector 21, Noida 201301"]),
+        # Look-alikes that are not addresses.
+        ("we meet in room 204 at 3", []),
+        ("I have 2 classes on main campus", []),
+        ("the rec is due dec 1 via the portal", []),
+        ("Spring 2025 starts soon", []),
+        ("ME 2350, MATH 2341, PHYS 1155 and a writing class", []),
+        ("it's at 42 Elm St. Meet me there", ["42 Elm St."]),
+    ],
+)
+def test_street_addresses(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_a_full_stop_ends_the_address() -> None:
+    text = "my kot is Naamsestraat 63 bus 2, 3000 Leuven. gsm 0470 12 34 56"
+    assert found(text) == ["Naamsestraat 63 bus 2, 3000 Leuven"]

@@ -1,0 +1,159 @@
+"""Table-driven tests for people's names: dictionaries, layout, titles, nicknames, spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from privacy.names import StructuredNameRecognizer, extend_name, trim_statistical_span
+from privacy.recognizers import (
+    DateOfBirthRecognizer,
+    FirstNameRecognizer,
+    HonorificNameRecognizer,
+    RosterRecognizer,
+    SpelledEmailRecognizer,
+)
+from privacy.redactor import Redactor
+
+
+def found(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    results = recognizer.analyze(text, recognizer.supported_entities, None)
+    return sorted(text[r.start : r.end] for r in results if r.score >= 0.4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my cousin Ngozi wants to come", ["Ngozi"]),
+        ("per Kowalczyk's email the review moved", ["Kowalczyk"]),
+        ("yes!! Zoë with the dots", ["Zoë"]),
+        ("passing your resume to Nwachukwu on the team", ["Nwachukwu"]),
+        ("hi, this is jamal, kwame's roommate", ["jamal", "kwame"]),
+        ("nada, claro que si", []),  # names in some lists, everyday words in Spanish
+        ("the visa office in lima is slow", []),
+        ("June 3 is the deadline", []),
+        ("I hope so, will do", []),
+    ],
+)
+def test_first_name_and_surname_dictionaries(text: str, expected: list[str]) -> None:
+    assert found(FirstNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KWAME MENSAH (mentor): hi\nAMA OWUSU (mentee): hello", ["AMA OWUSU", "KWAME MENSAH"]),
+        ("[00:03:45] Marcus: yep, same place", ["Marcus"]),
+        ("Hosseini, Nadia   3:02\nhello", ["Hosseini, Nadia"]),
+        ("Name: Olumide Adeyemi\nPhone: 555", ["Olumide Adeyemi"]),
+        ("Emergency contact: Sung-ho Choi (father)", ["Sung-ho Choi"]),
+        (
+            "References: Prof. Anna Zielińska, Dr. Tomasz Wróbel",
+            ["Anna Zielińska", "Tomasz Wróbel"],
+        ),
+        ("FROM: ADEBAYO, OLUWASEUN <seun@northbridge.edu>", ["ADEBAYO", "OLUWASEUN"]),
+        ("Best,\nDana Mercer\nUniversity Recruiter", ["Dana Mercer"]),
+        ("Major: Economics\nNote: call back\nTo: Peer Mentoring <m@x.edu>", []),
+    ],
+)
+def test_names_given_away_by_layout(text: str, expected: list[str]) -> None:
+    assert found(StructuredNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tell Kimura-san i'll bring mochi", ["Kimura"]),
+        ("ask mister ugwu", ["ugwu"]),
+        ("Mukherjee sir said yes", ["Mukherjee"]),
+        ("prof okafor said hi", ["okafor"]),
+        ("i miss home", []),
+        ("thank you sir", []),
+    ],
+)
+def test_titles_before_and_after_names(text: str, expected: list[str]) -> None:
+    assert found(HonorificNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thandi my gran is at home", ["thandi"]),  # a short form of Thandiwe
+        ("of course bill! mid-may works", ["bill"]),
+        ("dawn can you put me down?", ["dawn"]),
+        ("leaving at dawn lol", []),
+        ("the bill is due", []),
+    ],
+)
+def test_roster_nicknames_and_vocatives(text: str, expected: list[str]) -> None:
+    roster = RosterRecognizer(["Thandiwe Mokoena", "Bill Okwuosa", "Dawn Begay"])
+    assert found(roster, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "email me at hope.adeyemi [at] northbridge [dot] edu",
+            ["hope.adeyemi [at] northbridge [dot] edu"],
+        ),
+        ("my email is maria dot lopez at gmail dot com ok", ["maria dot lopez at gmail dot com"]),
+        ("can he email u at k.ramasamy at northbridge.edu?", ["k.ramasamy at northbridge.edu"]),
+        ("its tamati.ngata at xtra dot co dot nz", ["tamati.ngata at xtra dot co dot nz"]),
+        ("im at northbridge.edu today", []),
+        ("write to jess@gmail.com", []),  # a plain address: Presidio's email recognizer
+    ],
+)
+def test_spelled_out_emails(text: str, expected: list[str]) -> None:
+    assert found(SpelledEmailRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my birthday its the fourth of july oh six lol", ["fourth of july oh six"]),
+        ("date of birth which is march third two thousand five", ["march third two thousand five"]),
+        ("dob: 12 Jan 06 — that's what i put", ["12 Jan 06"]),
+        ("the portal shows 2005-03-04 for me", ["2005-03-04"]),
+        ("the deadline is 2026-03-04", []),
+    ],
+)
+def test_birth_dates_written_and_spoken(text: str, expected: list[str]) -> None:
+    assert found(DateOfBirthRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        ("ya sorry ciaran, my bad", "ya sorry ciaran", "ciaran"),
+        ("carlos my landlord is sketchy", "carlos my landlord", "carlos"),
+        ("tu veux venir", "tu veux", ""),
+    ],
+)
+def test_statistical_spans_shrink_to_name_words(text: str, span: str, expected: str) -> None:
+    start = text.index(span)
+    new_start, new_end = trim_statistical_span(text, start, start + len(span))
+    assert text[new_start:new_end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "expected"),
+    [
+        ("tell van der Berg hi", "Berg", "van der Berg"),
+        ("met w/ J. Okafor today", "Okafor", "J. Okafor"),
+        ("my mom Nguyễn Thị Hoa asked", "Thị Hoa", "Nguyễn Thị Hoa"),
+        ("Hey Jordan, how was it?", "Jordan", "Jordan"),
+    ],
+)
+def test_names_take_in_particles_and_initials(text: str, surname: str, expected: str) -> None:
+    start = text.index(surname)
+    assert text[extend_name(text, start) : start + len(surname)] == expected
+
+
+def test_a_building_is_not_a_person(redactor: Redactor) -> None:
+    text = "office hours moved to Hayes Hall, ask Rachel Obi"
+    assert redactor.redact(text).redacted == "office hours moved to Hayes Hall, ask <PERSON_1>"
+
+
+def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) -> None:
+    redacted = redactor.redact("may can we push to may?", ["May Lin"]).redacted
+    assert redacted == "<PERSON_1> can we push to may?"
