@@ -11,8 +11,6 @@ contiguous address, so a street line alone is not enough.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -284,15 +282,11 @@ class StreetAddressRecognizer(EntityRecognizer):
     """
 
     SCORE = 0.6
-    CONTEXT: ClassVar[list[str]] = ["address", "addy", "live", "apartment", "mail", "ship"]
 
     def __init__(self) -> None:
         self._anchors = [(name, regex.compile(p, _FLAGS)) for name, p in _ANCHORS]
-        super().__init__(
-            supported_entities=[STREET_ADDRESS],
-            name="StreetAddressRecognizer",
-            context=self.CONTEXT,
-        )
+        # No context words: every anchor scores above the threshold on its own.
+        super().__init__(supported_entities=[STREET_ADDRESS], name="StreetAddressRecognizer")
 
     def load(self) -> None:
         """The patterns are compiled in the constructor."""

@@ -88,7 +88,9 @@ def strip_honorific(name: str) -> str:
     return re.sub(rf"^{_HONORIFIC}", "", name, flags=re.IGNORECASE).strip()
 
 
+@lru_cache(maxsize=65_536)
 def strip_accents(value: str) -> str:
+    """ "Zoë" -> "Zoe": dictionaries and chat spell names with and without accents."""
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
