@@ -42,6 +42,11 @@ class PrivacySettings(BaseModel):
     )
     score_threshold: float = 0.4
     batch_size: int = 64
+    keep_words: list[str] = Field(
+        default_factory=list,
+        description="The program's own names (university, program, buildings) that are "
+        'never redacted as a person\'s name, e.g. ["Northbridge"].',
+    )
 
 
 class VectorSettings(BaseModel):

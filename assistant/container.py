@@ -66,7 +66,9 @@ class Container:
     @cached_property
     def policy(self) -> RedactionPolicy:
         privacy = self.settings.privacy
-        return RedactionPolicy.from_names(privacy.redact_entities, privacy.score_threshold)
+        return RedactionPolicy.from_names(
+            privacy.redact_entities, privacy.score_threshold, privacy.keep_words
+        )
 
     @cached_property
     def redactor(self) -> Redactor:

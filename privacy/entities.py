@@ -49,9 +49,13 @@ class RedactionPolicy:
 
     redact: frozenset[str] = DIRECT_IDENTIFIERS
     score_threshold: float = 0.4
+    # The program's own names ("Northbridge"), never taken for a person's; lowercase.
+    keep_words: frozenset[str] = frozenset()
 
     @classmethod
-    def from_names(cls, names: Iterable[str], score_threshold: float = 0.4) -> RedactionPolicy:
+    def from_names(
+        cls, names: Iterable[str], score_threshold: float = 0.4, keep_words: Iterable[str] = ()
+    ) -> RedactionPolicy:
         chosen = frozenset(n.strip().upper() for n in names if n.strip())
         unknown = sorted(chosen - KNOWN_ENTITIES)
         if unknown:
@@ -61,4 +65,5 @@ class RedactionPolicy:
             )
         if not 0.0 <= score_threshold <= 1.0:
             raise ValueError("score_threshold must be between 0 and 1")
-        return cls(redact=chosen, score_threshold=score_threshold)
+        kept = frozenset(w.strip().lower() for w in keep_words if w.strip())
+        return cls(redact=chosen, score_threshold=score_threshold, keep_words=kept)

@@ -184,6 +184,52 @@ TITLE_WORDS = frozenset(
         "shri",
     ]
 )
+CALENDAR_WORDS = frozenset(
+    [
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    ]
+)
 _PARTICLES = frozenset(
     [
         "van",
@@ -231,8 +277,15 @@ def known_name(word: str) -> bool:
     return lowered in firsts or plain in firsts or lowered in lasts or plain in lasts
 
 
+_ROOM_NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}[a-z]?\b(?![:/.-]\d)(?![ \t]*[-.]?[ \t]*\d)")
+
+
 def is_institution(text: str, end: int) -> bool:
-    """ "Hayes Hall", "Georgia Tech": the word after the name names a place or body."""
+    """ "Hayes Hall", "King's College", "Hayes 215": the name names a place or body."""
+    if text[end : end + 2] in ("'s", "’s"):
+        end += 2
+    if _ROOM_NUMBER_AFTER.match(text, end):
+        return True  # a building and its room number
     following = _FOLLOWING_WORD.match(text, end)
     return bool(following) and following.group(1).lower().strip(".") in INSTITUTION_WORDS
 
@@ -249,8 +302,11 @@ def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
         lowered = word.lower().strip(".'’")
         if lowered in TITLE_WORDS or lowered in INSTITUTION_WORDS or lowered in STOP_WORDS:
             return True
+        if lowered in CALENDAR_WORDS:
+            return True  # "Fri Sept"
         if word[:1].isupper():
-            return False
+            # "Programa", "Mentoría": everyday words abroad, unless a dictionary knows the name
+            return foreign_zipf(lowered) >= FOREIGN_WORD_ZIPF and not known_name(word)
         # Lowercase: only a curated first name or a surname that is no everyday word here
         # or abroad ("tram" and "nada" are names in some lists).
         plain = strip_accents(lowered)

@@ -74,7 +74,8 @@ _NOT_NAMES = frozenset(
 )
 
 
-_NAME_RUN = re.compile(r"[^\W\d_][\w.'-]*(?:[ \t]+[^\W\d_][\w.'-]*)*")
+# Letters, and the combining marks that decomposed accents leave ("Me\u0301ndez").
+_NAME_RUN = re.compile(r"[^\W\d_][\w.'’\u0300-\u036f-]*(?:[ \t]+[^\W\d_][\w.'’\u0300-\u036f-]*)*")
 
 
 class RedactionError(ValueError):
@@ -176,7 +177,7 @@ class Redactor:
             ad_hoc_recognizers=ad_hoc,
             nlp_artifacts=artifacts,
         )
-        return _clean(text, found)
+        return _clean(text, found, self.policy.keep_words)
 
     def detect(self, text: str, names: Sequence[str] = ()) -> list[DetectedEntity]:
         """The personal data the policy removes from ``text``, merged and in order."""
@@ -286,7 +287,9 @@ def _entity(result: RecognizerResult) -> DetectedEntity:
     )
 
 
-def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+def _clean(
+    text: str, results: list[RecognizerResult], keep_words: frozenset[str] = frozenset()
+) -> list[RecognizerResult]:
     """Drop chat-word false positives and placeholders, then merge overlapping spans.
 
     Overlaps are merged rather than dropped: losing half of an address to a clash with a
@@ -315,6 +318,9 @@ def _clean(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]
                 continue
             if source != "RosterRecognizer":
                 start, end = names.trim_titles(text, start, end)
+                words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end].lower())
+                if keep_words and words and all(w in keep_words for w in words):
+                    continue  # the program's own name
                 if end <= start:
                     continue
                 last_word = text[start:end].split()[-1].lower().strip(".")
@@ -368,7 +374,7 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
     ]
 
 
-_EDGE_WORD = re.compile(r"[^\W\d_][\w.'-]*")
+_EDGE_WORD = re.compile(r"[^\W\d_][\w.'’\u0300-\u036f-]*")
 # A word this common that is not a first name is no part of a name ("Call", "my").
 _COMMON_ZIPF = 4.5
 
