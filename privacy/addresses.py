@@ -161,8 +161,10 @@ _UNIT_AFTER_COMMA = regex.compile(
     r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-]))",  # "Street 27, F-7/2, Islamabad"
     _FLAGS,
 )
+# A place word is never the letters of a postcode ("York YO1 6AB").
+_PLACE_WORD = rf"(?>{_WORD_CAP})(?![\d])"
 _PLACE_AFTER = regex.compile(
-    rf"\G(?:,\s*|\s+-\s+)(?:co\.\s+)?(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,3}}"
+    rf"\G(?:,\s*|\s+-\s+)(?:co\.\s+)?(?P<first>{_PLACE_WORD})(?:[ -]+(?:{_PARTICLE}\s+)?{_PLACE_WORD}){{0,3}}"
     r"(?:\s+\d{1,3}(?![\w/-]))?",
     _FLAGS,
 )
@@ -175,7 +177,8 @@ _NEXT_LINE_POSTCODE = regex.compile(
 )
 # Lowercase chat: "1187 beacon st apt 3, brookline ma 02446", "12a high st, oxford OX1 4AA".
 _LOWER_CITY_ZIP = regex.compile(
-    rf"\G,?\s+(?P<first>[a-z]+)[a-z .]{{0,25}}?,?\s+(?:[a-z]{{2}}\.?\s+)?{_POSTCODE}", _FLAGS
+    rf"\G,?\s+(?P<first>(?-i:[a-z]+))(?-i:[a-z .]){{0,25}}?,?\s+(?:(?-i:[a-z]{{2}})\.?\s+)?{_POSTCODE}",
+    _FLAGS,
 )
 _TAIL_STEPS = (
     _UNIT_AFTER,

@@ -30,6 +30,7 @@ from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     MONTH_WORD,
     AccountNumberRecognizer,
+    CuedSsnRecognizer,
     DateOfBirthRecognizer,
     FirstNameRecognizer,
     HonorificNameRecognizer,
@@ -214,7 +215,7 @@ def _digits_at_least(n: int) -> Gate:
 
 
 _HONORIFIC_CUE = re.compile(
-    r"\b(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
+    r"\b(?:dr|dra|doctor|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
     r"pani|pan|dona|don|señora|señor|sra|sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|"
     r"rabbi|pastor|imam|father|sister|reverend|rev)[. ]|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
     r"bhai|sir|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|sahib|saab|ma'am)\b",
@@ -227,6 +228,7 @@ _GATES: dict[str, Gate] = {
     "SocialHandleRecognizer": lambda text, _digits: "@" in text,
     "CreditCardRecognizer": _digits_at_least(12),
     "UsSsnRecognizer": _digits_at_least(9),
+    "CuedSsnRecognizer": _digits_at_least(9),
     "IbanRecognizer": _digits_at_least(6),
     "AccountNumberRecognizer": _digits_at_least(6),
     "ChatPhoneRecognizer": _digits_at_least(7),
@@ -414,6 +416,7 @@ def build_analyzer(
             IbanRecognizer(),
             IpRecognizer(),
             UsSsnRecognizer(),
+            CuedSsnRecognizer(),
             UrlRecognizer(),
             StreetAddressRecognizer(),
             SocialHandleRecognizer(),

@@ -325,6 +325,18 @@ def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (words[0].start(), words[-1].end()) if words else (start, start)
 
 
+def plausible_statistical_name(span: str) -> bool:
+    """Whether a span the statistical model called a person could be one.
+
+    A name a dictionary knows, or a word rare enough in English to be a name: spaCy's small
+    model calls many capitalised words people ("Registrar", "Spring", "Melbourne").
+    """
+    words = [w for w in _WORD.findall(span) if len(w) > 1]
+    if not words:
+        return False
+    return any(known_name(w) or word_zipf(w.lower().strip(".")) < 3.0 for w in words)
+
+
 def trim_titles(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop titles and roles at either edge ("Mentor Ruth", "Rabbi Klein", "... Coach").
 

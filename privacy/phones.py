@@ -40,7 +40,8 @@ _WEAK_CUES = re.compile(r"\b(?:number|no|num|contact|office)\b", re.IGNORECASE)
 _NOT_PHONE_CUES = re.compile(
     r"\b(?:meeting\s*id|webinar\s*id|zoom|passcode|pin|order|tracking|ticket|case|confirmation|"
     r"conf|ref|reference|pnr|isbn|invoice|account|acct|routing|iban|card|ssn|gps|po|id|flight|"
-    r"booking|receipt|serial|version|v|claim|policy|student|banner|employee|badge|sid|room|"
+    r"booking|receipt|serial|version|v|claim|policy|(?:student|banner|employee|badge)\s*(?:id|no|#|"
+    r"number)|sid|room|"
     r"gpa|ein|tax|vat|batch|lot|sku|item|code|crn|mpesa)\b",
     re.IGNORECASE,
 )

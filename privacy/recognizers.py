@@ -33,6 +33,7 @@ from privacy.entities import (
     PROFILE_URL,
     SOCIAL_HANDLE,
     STUDENT_ID,
+    US_SSN,
 )
 
 # Honorifics are part of how people are named in chat ("prof. okafor", "dr raman").
@@ -81,6 +82,12 @@ class RosterName:
 
     surface: str
     canonical: str
+
+
+def starts_sentence(before: str) -> bool:
+    """Whether a word comes first in its sentence or line, given the text before it."""
+    trimmed = before.rstrip(" \t")
+    return not trimmed.strip() or trimmed[-1] in ".!?\n" or trimmed.rstrip()[-1:] in ".!?"
 
 
 def strip_honorific(name: str) -> str:
@@ -279,7 +286,11 @@ class RosterRecognizer(EntityRecognizer):
             if word in self.canonical or word in STOP_WORDS or word_zipf(word) >= 4.5:
                 continue
             given = next((g for g in self._given if word in g and word != g), None)
-            if given is None or not _addressed(text, match.start(), match.end()):
+            addressed = _addressed(text, match.start(), match.end()) or (
+                text[match.end() : match.end() + 1] == "."  # "yep MM/DD/YYYY xochi."
+                and not _POSSESSIVE_BEFORE.search(text, 0, match.start())
+            )
+            if given is None or not addressed:
                 continue
             if any(s <= match.start() < e for s, e in found):
                 continue
@@ -613,6 +624,22 @@ class DateOfBirthRecognizer(EntityRecognizer):
         return found
 
 
+class CuedSsnRecognizer(PatternRecognizer):
+    """A social security number written after "SSN": Presidio's own recognizer drops the
+    numbers it knows to be invalid, but a number written as an SSN is redacted all the same."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "ssn after its cue",
+            r"(?<=\b(?:ssn|ss#|social security(?: number| no\.?| #)?)[:#]?\s{0,3})\d{3}[- ]?\d{2}[- ]?\d{4}\b",
+            0.85,
+        )
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(supported_entity=US_SSN, name="CuedSsnRecognizer", patterns=self.PATTERNS)
+
+
 class AccountNumberRecognizer(EntityRecognizer):
     """Bank account and routing numbers, recognised only after an account cue."""
 
@@ -931,6 +958,10 @@ class FirstNameRecognizer(EntityRecognizer):
                 # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
                 cued = bool(_NAME_CUES.search(before))
                 keep = self._keep_surname(word, before, cued, text[match.end() : match.end() + 20])
+            elif lowered in self._surnames and _ADDRESSING_VERB.search(before):
+                # "ask okonkwo for the exams": a rare surname right after "ask" or "tell".
+                cued = True
+                keep = self._zipf(lowered, "en") < 3.0 and foreign_zipf(lowered) < FOREIGN_WORD_ZIPF
             else:
                 # Not a known name: "her son Tunde", or "kwame's roommate". Most words
                 # are neither, so the cheap tests go first.
@@ -970,7 +1001,9 @@ class FirstNameRecognizer(EntityRecognizer):
 
     def _keep_surname(self, word: str, before: str, cued: bool, after: str = "") -> bool:
         frequency = self._zipf(word.lower(), "en")
-        sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n"
+        if not cued and _PLACE_PREPOSITION.search(before):
+            return False  # "in Albuquerque"
+        sentence_start = starts_sentence(before)
         if sentence_start:
             # "Petrov didn't even notice": a surname, then what people do.
             person_verb = bool(_NEXT_WORD_RE.match(after)) and (
@@ -994,10 +1027,8 @@ class FirstNameRecognizer(EntityRecognizer):
     ) -> bool:
         lowered = word.lower()
         frequency = self._zipf(lowered, "en")
-        # "an MPH at Emory", "in Albuquerque": a place, unless the name is a curated one and
-        # rare as a word ("talked to Ngozi" is caught: "at" and "in" are not "to").
-        place_like = strip_accents(lowered) not in self._common or frequency >= _PLACE_ZIPF
-        if not cued and not has_surname and place_like and _PLACE_PREPOSITION.search(before):
+        # "an MPH at Emory", "in Albuquerque": people are rarely "in" or "at" anything.
+        if not cued and not has_surname and _PLACE_PREPOSITION.search(before):
             return False
         # spaCy's small model calls many rare first names places ("mom is Meena"); trust it
         # only for words that are also common, as real place names are ("Austin"), and
@@ -1005,11 +1036,13 @@ class FirstNameRecognizer(EntityRecognizer):
         if not has_surname and frequency >= _PLACE_ZIPF and _inside_other_entity(artifacts, offset):
             return False
         if word[0].isupper() and not word.isupper():
-            sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n"
+            sentence_start = starts_sentence(before)
             keep = cued or has_surname or not sentence_start or frequency < _SENTENCE_START_ZIPF
             return keep and frequency < 5.5
         if cued:
             return frequency < 5.0
+        if _POSSESSIVE_BEFORE.search(before):
+            return False  # "my nani's address", "my nonna": a relation word, not a name
         # Lowercase and uncued: a curated first name, rare in English, not an everyday word
         # in the languages students also chat in ("nada", "claro"), and not a place ("in lima").
         return (
@@ -1022,6 +1055,10 @@ class FirstNameRecognizer(EntityRecognizer):
 
 
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_ADDRESSING_VERB = re.compile(
+    r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|around)\s+$", re.IGNORECASE)
 _POSSESSIVE_RELATION = re.compile(
     r"'s\s+(?:roommate|sister|brother|mom|dad|friend|cousin|girlfriend|boyfriend|partner|mentor|"

@@ -314,6 +314,8 @@ def _clean(
             if source == "SpacyRecognizer":  # the roster and titles know better
                 start, end = _trim_common_words(text, start, end)
                 start, end = names.trim_statistical_span(text, start, end)
+                if end > start and not names.plausible_statistical_name(text[start:end]):
+                    continue  # "Registrar", "Spring", "Pfizer": words and brands the model guessed
             if end <= start:
                 continue
             if source != "RosterRecognizer":
