@@ -173,7 +173,8 @@ _CITY = rf"(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
 # A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
 _POSTCODE_AFTER = regex.compile(rf"\G,?[ \t]*{_POSTCODE}(?:[ \t]+{_CITY})?", _FLAGS)
 _NEXT_LINE_POSTCODE = regex.compile(
-    rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}|{_CITY},?[ \t]+{_POSTCODE})", _FLAGS
+    rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}|{_CITY},?[ \t]+(?:(?-i:[A-Z]{{2,3}})[ \t]+)?{_POSTCODE})",
+    _FLAGS,
 )
 # Lowercase chat: "1187 beacon st apt 3, brookline ma 02446", "12a high st, oxford OX1 4AA".
 _LOWER_CITY_ZIP = regex.compile(

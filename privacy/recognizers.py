@@ -84,10 +84,21 @@ class RosterName:
     canonical: str
 
 
+_NOT_SENTENCE_END = re.compile(r"(?:\b[A-Z]|\b(?:dr|mr|mrs|ms|mx|prof|st|jr|sr|vs|w|c/o))\.$", re.I)
+
+
 def starts_sentence(before: str) -> bool:
-    """Whether a word comes first in its sentence or line, given the text before it."""
+    """Whether a word comes first in its sentence or line, given the text before it.
+
+    A full stop after an initial or a title ("J. Okafor", "Dr. Fong") ends no sentence.
+    """
     trimmed = before.rstrip(" \t")
-    return not trimmed.strip() or trimmed[-1] in ".!?\n" or trimmed.rstrip()[-1:] in ".!?"
+    if not trimmed.strip() or trimmed[-1] == "\n":
+        return True
+    stripped = trimmed.rstrip()
+    if stripped[-1:] == "." and _NOT_SENTENCE_END.search(stripped):
+        return False
+    return stripped[-1:] in ".!?"
 
 
 def strip_honorific(name: str) -> str:
@@ -672,10 +683,11 @@ _RELATIONS = (
     r"advisor|adviser|tutor|counselor|counsellor|coach|girlfriend|boyfriend|gf|bf|bestie|"
     r"partner|wife|husband|son|daughter|grandma|grandpa|gran|granny|nan|nana|grandmother|"
     r"grandfather|koro|abuela|abuelo|avó|avô|appa|amma|landlord|landlady|coworker|colleague|"
-    r"classmate|teammate|labmate|neighbou?r|recruiter|host\s+(?:mom|mum|dad|family)|niece|nephew)"
+    r"classmate|teammate|labmate|neighbou?r|recruiter|host\s+(?:mom|mum|dad|family)|niece|nephew|"
+    r"receptionist|librarian|nurse|secretary|assistant|instructor|lecturer|teacher)"
 )
 _NAME_CUES = re.compile(
-    r"(?:\b(?:my|our|your|his|her)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
+    r"(?:\b(?:my|our|your|his|her|the)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
     rf"{_RELATIONS}|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|its|it's|"
     r"ask|tell|told|call|text|email|with|from|cc|per)|\bta|[(])\s*,?\s*$",
     re.IGNORECASE,
@@ -1073,7 +1085,7 @@ _FAMILY_CUE = re.compile(
 
 _PLACE_OR_TIME_LABELS = frozenset({"FAC", "GPE", "LOC", "DATE", "TIME", "LOCATION"})
 # Capitalised words no dictionary knows, rarer than this, may be names in person context.
-_UNKNOWN_NAME_ZIPF = 2.5
+_UNKNOWN_NAME_ZIPF = 3.0
 _PREVIOUS_WORD_RE = re.compile(r"([\w/+&']+)\W*$")
 _NEXT_WORD_RE = re.compile(r"(?:'s|’s)?\W*([\w']+)")
 _PERSON_BEFORE = frozenset(

@@ -1,15 +1,26 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Prints a table for the development set and
-one for the held-out set, and writes ``evals/privacy/results.json``. Exits non-zero when
-development-set recall < 0.97 or precision < 0.90; the held-out figures are reported as they
-are, because tuning to them would make them development figures too.
+Run with ``python -m evals.privacy.run_eval``. Five labelled sets, in two kinds:
+
+* development sets (``labelled_messages.jsonl``, ``dev2/``, ``dev3/``): the recognizers
+  were tuned on them, so their figures are optimistic;
+* held-out sets (``heldout/``, ``heldout2/``): written by authors who saw neither the
+  recognizers nor the other sets, and never used to change anything. These are the
+  figures to trust.
+
+Every set is scored for mentorlens and for the plain Presidio default (default recognizers,
+same spaCy model) in the same run. The redactor runs as a deployment would configure it for
+the sample program: its own name, "Northbridge", is a keep-word (``privacy.keep_words``).
+Writes ``evals/privacy/results.json``. Exits non-zero when a development set misses the
+targets (recall >= 0.97, precision >= 0.90); held-out figures are reported as they are,
+because tuning to them would make them development figures too.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import privacy  # noqa: F401
@@ -20,18 +31,38 @@ from privacy.redactor import Redactor
 
 RECALL_TARGET = 0.97
 PRECISION_TARGET = 0.90
-RESULTS = Path(__file__).with_name("results.json")
+HERE = Path(__file__).parent
+RESULTS = HERE / "results.json"
+# The sample program's own name: a deployment lists its university and program names.
+KEEP_WORDS = frozenset({"northbridge"})
 
 
-def run(path: Path | None = None) -> dict[str, Scores]:
-    messages = load_labelled(path) if path else load_labelled()
-    ours = Redactor(build_analyzer(), RedactionPolicy())
+@dataclass(frozen=True)
+class LabelledSet:
+    name: str
+    path: Path
+    held_out: bool
+
+
+SETS = (
+    LabelledSet("development 1", HERE / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("development 2", HERE / "dev2" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("development 3", HERE / "dev3" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("held-out 1", HERE / "heldout" / "labelled_messages.jsonl", held_out=True),
+    LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
+)
+
+
+def run(path: Path, ours: Redactor, baseline_analyzer: object) -> dict[str, Scores]:
+    messages = load_labelled(path)
     detected = ours.detect_batch(
         [m.text for m in messages], names_per_text=[m.names for m in messages]
     )
-    baseline = build_presidio_default_analyzer()
     base_spans = [
-        [(r.entity_type, r.start, r.end) for r in baseline.analyze(m.text, language="en")]
+        [
+            (r.entity_type, r.start, r.end)
+            for r in baseline_analyzer.analyze(m.text, language="en")  # type: ignore[attr-defined]
+        ]
         for m in messages
     ]
     return {
@@ -58,9 +89,6 @@ def report(results: dict[str, Scores]) -> str:
     return "\n".join(lines)
 
 
-HELD_OUT = Path(__file__).parent / "heldout" / "labelled_messages.jsonl"
-
-
 def _summary(results: dict[str, Scores]) -> dict[str, object]:
     return {
         name: {
@@ -80,21 +108,29 @@ def _summary(results: dict[str, Scores]) -> dict[str, object]:
 
 
 def main() -> int:
-    development = run()
-    print("### Development set (the recognizers were tuned on it)\n")
-    print(report(development))
-    held_out = run(HELD_OUT)
-    print("\n### Held-out set (written after tuning, never used to change the recognizers)\n")
-    print(report(held_out))
-    RESULTS.write_text(
-        json.dumps({"development": _summary(development), "held_out": _summary(held_out)}, indent=2)
-        + "\n"
-    )
-    ours = development["mentorlens"]
-    ok = ours.recall() >= RECALL_TARGET and ours.precision() >= PRECISION_TARGET
-    if not ok:
-        print(f"missed (id, type): {ours.missed_ids[:40]}", file=sys.stderr)
-    return 0 if ok else 1
+    ours = Redactor(build_analyzer(), RedactionPolicy(keep_words=KEEP_WORDS))
+    baseline = build_presidio_default_analyzer()
+    summary: dict[str, object] = {}
+    failed: list[str] = []
+    for labelled in SETS:
+        results = run(labelled.path, ours, baseline)
+        kind = (
+            "written blind, never used to change the recognizers"
+            if labelled.held_out
+            else "the recognizers were tuned on it"
+        )
+        print(f"\n### {labelled.name} ({kind})\n")
+        print(report(results))
+        summary[labelled.name] = {"held_out": labelled.held_out, **_summary(results)}
+        mine = results["mentorlens"]
+        met = mine.recall() >= RECALL_TARGET and mine.precision() >= PRECISION_TARGET
+        if not labelled.held_out and not met:
+            failed.append(labelled.name)
+            print(f"missed (id, type): {mine.missed_ids[:40]}", file=sys.stderr)
+    RESULTS.write_text(json.dumps(summary, indent=2) + "\n")
+    if failed:
+        print(f"\ntargets missed on: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
