@@ -234,7 +234,9 @@ _GATES: dict[str, Gate] = {
     "ChatPhoneRecognizer": _digits_at_least(7),
     "StreetAddressRecognizer": _digits_at_least(1),
     "DateOfBirthRecognizer": lambda text, digits: digits > 0 or MONTH_WORD.search(text) is not None,
-    "StructuredNameRecognizer": lambda text, _digits: ":" in text or "\n" in text,
+    "StructuredNameRecognizer": lambda text, _digits: (
+        ":" in text or "\n" in text or "—" in text or "-" in text
+    ),
     "SpelledEmailRecognizer": lambda text, _digits: (
         SpelledEmailRecognizer.GATE.search(text) is not None
     ),

@@ -400,6 +400,10 @@ _SIGN_OFF = regex.compile(
     r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|—|--|-)[ \t]*[,!.]?[ \t]*\n"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
+# A name signed after a dash at the very end of a note: "— kat", "-Jo".
+_DASH_SIGNATURE = regex.compile(
+    r"(?:^|\s)[—–-]{1,2}[ \t]?(?P<name>[\p{L}][\p{L}\p{M}'’-]{1,20})(?:[ \t]+@[^\n]{0,30})?[ \t.!]*$"
+)
 _PIECE_SPLIT = regex.compile(r"[,;/]|\(|<|\||\s+-\s+|\s+–\s+|\s+and\s+|\s+&\s+", regex.IGNORECASE)
 _LABEL_WORDS = frozenset(
     [
@@ -528,6 +532,9 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
     for match in _SIGN_OFF.finditer(text):
         if _name_like(match.group("name"), strong=False):
             spans.append(match.span("name"))
+    dashed = _DASH_SIGNATURE.search(text)
+    if dashed and known_name(dashed.group("name")) and not _everyday_word(dashed.group("name")):
+        spans.append(dashed.span("name"))  # "... f/u 10/14. — kat"
     return spans
 
 

@@ -42,3 +42,11 @@ def test_invalid_policy_in_settings_is_a_clear_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="unknown entity types"):
         _ = container.policy
+
+
+def test_keep_words_reach_the_redaction_policy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MENTORLENS_PRIVACY__KEEP_WORDS", '["Northbridge", " Hayes "]')
+    container = Container(Settings(data_dir=tmp_path))
+    assert container.policy.keep_words == frozenset({"northbridge", "hayes"})

@@ -53,6 +53,8 @@ def test_first_name_and_surname_dictionaries(text: str, expected: list[str]) -> 
         ("FROM: ADEBAYO, OLUWASEUN <seun@northbridge.edu>", ["ADEBAYO", "OLUWASEUN"]),
         ("Best,\nDana Mercer\nUniversity Recruiter", ["Dana Mercer"]),
         ("Major: Economics\nNote: call back\nTo: Peer Mentoring <m@x.edu>", []),
+        ("referred to legal aid, f/u 10/14. — kat", ["kat"]),
+        ("see the notes below - thanks", []),
     ],
 )
 def test_names_given_away_by_layout(text: str, expected: list[str]) -> None:
@@ -157,3 +159,27 @@ def test_a_building_is_not_a_person(redactor: Redactor) -> None:
 def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) -> None:
     redacted = redactor.redact("may can we push to may?", ["May Lin"]).redacted
     assert redacted == "<PERSON_1> can we push to may?"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the receptionist linda said friday", ["linda"]),
+        ("ask okonkwo for the practice exams", ["okonkwo"]),
+        ("met w/ J. Okafor re: housing", ["Okafor"]),  # an initial ends no sentence
+        ("an MPH at Emory, I can intro you", []),
+        ("the conference is in Albuquerque", []),
+        ("my nani's address is below", []),
+    ],
+)
+def test_first_names_in_context(text: str, expected: list[str]) -> None:
+    assert found(FirstNameRecognizer(), text) == expected
+
+
+def test_the_programs_own_name_is_kept(analyzer) -> None:  # type: ignore[no-untyped-def]
+    from privacy.entities import RedactionPolicy
+
+    text = "Northbridge said the portal is down, ask Tunde"
+    keep = Redactor(analyzer, RedactionPolicy(keep_words=frozenset({"northbridge"})))
+    assert keep.redact(text).redacted.startswith("Northbridge said")
+    assert "Tunde" not in keep.redact(text).redacted
