@@ -15,10 +15,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy.entities import PERSON
 from privacy.recognizers import (
-    FOREIGN_WORD_ZIPF,
     common_first_names,
+    everyday_abroad,
     first_name_dictionary,
-    foreign_zipf,
     make_result,
     strip_accents,
     surname_dictionary,
@@ -306,16 +305,13 @@ def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
             return True  # "Fri Sept"
         if word[:1].isupper():
             # "Programa", "Mentoría": everyday words abroad, unless a dictionary knows the name
-            return foreign_zipf(lowered) >= FOREIGN_WORD_ZIPF and not known_name(word)
+            return everyday_abroad(lowered) and not known_name(word)
         # Lowercase: only a curated first name or a surname that is no everyday word here
         # or abroad ("tram" and "nada" are names in some lists).
         plain = strip_accents(lowered)
         listed = plain in common_first_names() or plain in surname_dictionary()
         return (
-            len(lowered) < 3
-            or not listed
-            or word_zipf(lowered) >= 4.5
-            or foreign_zipf(lowered) >= FOREIGN_WORD_ZIPF
+            len(lowered) < 3 or not listed or word_zipf(lowered) >= 4.5 or everyday_abroad(lowered)
         )
 
     while words and droppable(words[0].group(0)):

@@ -35,6 +35,7 @@ from privacy.entities import (
     STUDENT_ID,
     US_SSN,
 )
+from privacy.word_lists import everyday_foreign_words
 
 # Honorifics are part of how people are named in chat ("prof. okafor", "dr raman").
 _HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+)"
@@ -885,16 +886,9 @@ def surname_dictionary() -> frozenset[str]:
     return _faker_names()[1]
 
 
-_OTHER_LANGUAGES = ("es", "pt", "fr", "de", "it", "nl", "pl", "tr", "vi", "id", "ms", "sv", "ro")
-FOREIGN_WORD_ZIPF = 5.3
-
-
-@lru_cache(maxsize=65_536)
-def foreign_zipf(word: str) -> float:
-    """How common a word is in the most common of a dozen other languages (Zipf scale)."""
-    from wordfreq import zipf_frequency
-
-    return max(float(zipf_frequency(word, lang)) for lang in _OTHER_LANGUAGES)
+def everyday_abroad(word: str) -> bool:
+    """Whether a lowercase word is an everyday word in a language students also chat in."""
+    return word in everyday_foreign_words()
 
 
 @lru_cache(maxsize=65_536)
@@ -973,7 +967,7 @@ class FirstNameRecognizer(EntityRecognizer):
             elif lowered in self._surnames and _ADDRESSING_VERB.search(before):
                 # "ask okonkwo for the exams": a rare surname right after "ask" or "tell".
                 cued = True
-                keep = self._zipf(lowered, "en") < 3.0 and foreign_zipf(lowered) < FOREIGN_WORD_ZIPF
+                keep = self._zipf(lowered, "en") < 3.0 and not everyday_abroad(lowered)
             else:
                 # Not a known name: "her son Tunde", or "kwame's roommate". Most words
                 # are neither, so the cheap tests go first.
@@ -1060,7 +1054,7 @@ class FirstNameRecognizer(EntityRecognizer):
         return (
             frequency < _RARE_WORD_ZIPF
             and lowered in self._common
-            and foreign_zipf(lowered) < FOREIGN_WORD_ZIPF
+            and not everyday_abroad(lowered)
             and not _PLACE_PREPOSITION.search(before)
             and not before.rstrip().lower().endswith(" to")
         )
