@@ -396,6 +396,13 @@ _SIGN_OFF = regex.compile(
     r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|—|--|-)[ \t]*[,!.]?[ \t]*\n"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
+_LAST_COMMA_FIRST = regex.compile(
+    r"(?<![\w,] ?)(?P<last>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{Ll}\p{M}'’]+)?),[ \t]"
+    r"(?P<first>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-[\p{L}\p{M}]+)?)(?![\w,])"
+)
+_INITIAL_SURNAME = regex.compile(
+    r"(?<![\w.])(?-i:\p{Lu})\.[ \t]?(?P<surname>(?-i:\p{Lu})[\p{Ll}\p{M}'’-]{2,})(?![\w])"
+)
 # A name signed after a dash at the very end of a note: "— kat", "-Jo".
 _DASH_SIGNATURE = regex.compile(
     r"(?:^|\s)[—–-]{1,2}[ \t]?(?P<name>[\p{L}][\p{L}\p{M}'’-]{1,20})(?:[ \t]+@[^\n]{0,30})?[ \t.!]*$"
@@ -470,6 +477,14 @@ _LABEL_WORDS = frozenset(
 )
 
 
+def _has_common_word(piece: str) -> bool:
+    """Whether a word is too common in English to be part of a name, unless it is a name."""
+    return any(
+        word_zipf(w.lower()) >= 4.5 and strip_accents(w.lower()) not in common_first_names()
+        for w in piece.split()
+    )
+
+
 def _everyday_word(word: str) -> bool:
     lowered = strip_accents(word.lower())
     curated = lowered in common_first_names() or lowered in surname_dictionary()
@@ -484,9 +499,15 @@ def _name_like(piece: str, strong: bool) -> bool:
         return False
     if all(w.lower() in _LABEL_WORDS or w.lower() in STOP_WORDS for w in words):
         return False
-    if len(words) == 1 and word_zipf(words[0].lower()) >= 4.5:
-        return False  # "Major:", "March:" are labels
+    if (
+        len(words) == 1
+        and word_zipf(words[0].lower()) >= 4.5
+        and not (strong and known_name(words[0]))
+    ):
+        return False  # "Major:", "March:" are labels; "Name: Park, Min-jun" names a Park
     known = [known_name(w) for w in words]
+    if not strong and _has_common_word(" ".join(words)):
+        return False  # "CASE NOTE:": words a dictionary also lists as names
     if not strong and any(_everyday_word(w) for w in words):
         return False  # "To: Peer Mentoring": "peer" is a name in some list, but a word first
     if any(known):
@@ -502,8 +523,9 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
     a signature under "Best,"."""
     spans: list[tuple[int, int]] = []
     for match in _SPEAKER.finditer(text):
-        if _name_like(match.group("name").replace(",", " "), strong=False) or (
-            match.group("name").isupper() and _name_like(match.group("name"), strong=True)
+        label = match.group("name").replace(",", " ")
+        if _name_like(label, strong=False) or (
+            label.isupper() and not _has_common_word(label) and _name_like(label, strong=True)
         ):
             spans.append(match.span("name"))
     for match in _FIELD.finditer(text):
@@ -528,6 +550,21 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
     for match in _SIGN_OFF.finditer(text):
         if _name_like(match.group("name"), strong=False):
             spans.append(match.span("name"))
+    for match in _LAST_COMMA_FIRST.finditer(text):
+        last, first = match.group("last"), match.group("first")
+        if (
+            strip_accents(first.lower()) in common_first_names()
+            and (
+                word_zipf(last.lower()) < 3.5 or strip_accents(last.lower()) in surname_dictionary()
+            )
+            and last.lower() not in INSTITUTION_WORDS | TITLE_WORDS | CALENDAR_WORDS
+        ):
+            # "Ortiz-Vega, Camila disclosed ...": two names, so each span stays one run.
+            spans.extend([match.span("last"), match.span("first")])
+    for match in _INITIAL_SURNAME.finditer(text):
+        surname = match.group("surname").lower()
+        if word_zipf(surname) < 4.5 and surname not in INSTITUTION_WORDS | TITLE_WORDS:
+            spans.append(match.span())  # "staff: M. Albright"
     dashed = _DASH_SIGNATURE.search(text)
     if dashed and known_name(dashed.group("name")) and not _everyday_word(dashed.group("name")):
         spans.append(dashed.span("name"))  # "... f/u 10/14. — kat"

@@ -99,7 +99,7 @@ def starts_sentence(before: str) -> bool:
     stripped = trimmed.rstrip()
     if stripped[-1:] == "." and _NOT_SENTENCE_END.search(stripped):
         return False
-    return stripped[-1:] in ".!?"
+    return stripped[-1:] in ".!?:"
 
 
 def strip_honorific(name: str) -> str:
@@ -138,7 +138,8 @@ def roster_forms(names: Iterable[str]) -> list[RosterName]:
 
 
 _GREETING_BEFORE = re.compile(
-    r"(?:^|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|its|it's|im|i'm|this is|that|ask|"
+    r"(?:^|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|its|it's|im|i'm|this is|that|ask|salam|"
+    r"salaam|shalom|namaste|hola|ciao|oi|ola|olá|merhaba|habari|sawubona|hallo|salut|"
     r"tell|cc|ok|okay|yes|yeah|yep|sure|sorry|congrats|great|perfect|nice)),?\s*$",
     re.IGNORECASE,
 )
@@ -452,7 +453,8 @@ class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern(
             "at handle",
-            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?"
+            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)(?!(?:channel|here|everyone|all)\b)"
+            r"[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?"
             r"(?![\w@])",
             0.6,
         ),
@@ -760,6 +762,14 @@ _NOT_FIRST_NAMES = frozenset(
         "sorry",
         "congrats",
         "cheers",
+        "salam",
+        "salaam",
+        "shalom",
+        "namaste",
+        "hola",
+        "spring",
+        "fall",
+        "winter",
         "january",
         "february",
         "march",
@@ -942,8 +952,14 @@ class FirstNameRecognizer(EntityRecognizer):
             ):
                 continue  # ALL CAPS words are labels and acronyms; speaker labels are found elsewhere
             lowered = word.lower()
-            if lowered in STOP_WORDS or lowered in _NOT_FIRST_NAMES:
+            if lowered in _NOT_FIRST_NAMES:
                 continue
+            if lowered in STOP_WORDS and not (
+                word[0].isupper()
+                and self._SURNAME.match(text, match.end())
+                and not starts_sentence(text[max(0, match.start() - 40) : match.start()])
+            ):
+                continue  # "will", "may"; but "I'm Will Hunter"
             if lowered in ("april", "may", "june", "july") and _DAY_AFTER.match(text, match.end()):
                 continue  # "June 3": a date
             plain = strip_accents(lowered)
@@ -1056,7 +1072,6 @@ class FirstNameRecognizer(EntityRecognizer):
             and lowered in self._common
             and not everyday_abroad(lowered)
             and not _PLACE_PREPOSITION.search(before)
-            and not before.rstrip().lower().endswith(" to")
         )
 
 

@@ -70,6 +70,11 @@ _NOT_NAMES = frozenset(
         "wow",
         "nice",
         "dear",
+        "salam",
+        "salaam",
+        "shalom",
+        "namaste",
+        "hola",
     ]
 )
 

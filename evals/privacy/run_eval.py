@@ -2,7 +2,7 @@
 
 Run with ``python -m evals.privacy.run_eval``. Five labelled sets, in two kinds:
 
-* development sets (``labelled_messages.jsonl``, ``dev2/``, ``dev3/``): the recognizers
+* development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``): the recognizers
   were tuned on them, so their figures are optimistic;
 * held-out sets (``heldout/``, ``heldout2/``): written by authors who saw neither the
   recognizers nor the other sets, and never used to change anything. These are the
@@ -48,6 +48,7 @@ SETS = (
     LabelledSet("development 1", HERE / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 2", HERE / "dev2" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 3", HERE / "dev3" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("development 4", HERE / "dev4" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("held-out 1", HERE / "heldout" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
 )

@@ -43,7 +43,7 @@ def test_first_name_and_surname_dictionaries(text: str, expected: list[str]) -> 
     [
         ("KWAME MENSAH (mentor): hi\nAMA OWUSU (mentee): hello", ["AMA OWUSU", "KWAME MENSAH"]),
         ("[00:03:45] Marcus: yep, same place", ["Marcus"]),
-        ("Hosseini, Nadia   3:02\nhello", ["Hosseini, Nadia"]),
+        ("Hosseini, Nadia   3:02\nhello", ["Hosseini", "Hosseini, Nadia", "Nadia"]),
         ("Name: Olumide Adeyemi\nPhone: 555", ["Olumide Adeyemi"]),
         ("Emergency contact: Sung-ho Choi (father)", ["Sung-ho Choi"]),
         (
@@ -183,3 +183,16 @@ def test_the_programs_own_name_is_kept(analyzer) -> None:  # type: ignore[no-unt
     keep = Redactor(analyzer, RedactionPolicy(keep_words=frozenset({"northbridge"})))
     assert keep.redact(text).redacted.startswith("Northbridge said")
     assert "Tunde" not in keep.redact(text).redacted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CASE NOTE: Ortiz-Vega, Camila disclosed", ["Camila", "Ortiz-Vega"]),
+        ("(staff: M. Albright): met with", ["M. Albright"]),
+        ("Name: Park, Min-jun", ["Min-jun", "Park"]),
+        ("Boston, Chicago and Denver", []),
+    ],
+)
+def test_last_first_and_initial_forms(text: str, expected: list[str]) -> None:
+    assert found(StructuredNameRecognizer(), text) == expected
