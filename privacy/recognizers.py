@@ -944,12 +944,11 @@ class FirstNameRecognizer(EntityRecognizer):
         results = []
         for match in self._TOKEN.finditer(text):
             word = match.group(1)
-            parts = re.split(r"[-'’]", word)
-            if (
-                len(word) < 3
-                or word.isupper()
-                or not all(p[1:].islower() or not p[1:] for p in parts)
-            ):
+            if len(word) < 3 or word.isupper():
+                continue
+            # Each part lowercase after its first letter: "Hye-jin", "O'Neill", not "McDONALD".
+            parts = _PART_SPLIT.split(word) if not word.isalpha() else (word,)
+            if not all(p[1:].islower() or not p[1:] for p in parts):
                 continue  # ALL CAPS words are labels and acronyms; speaker labels are found elsewhere
             lowered = word.lower()
             if lowered in _NOT_FIRST_NAMES:
@@ -1079,6 +1078,7 @@ _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
 )
+_PART_SPLIT = re.compile(r"[-'’]")
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|around)\s+$", re.IGNORECASE)
 _POSSESSIVE_RELATION = re.compile(
@@ -1202,12 +1202,13 @@ class HonorificNameRecognizer(PatternRecognizer):
         r"reverend|rev)\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
         regex.IGNORECASE,
     )
-    _SUFFIXED = regex.compile(
-        r"(?<![\w@.])(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’]+)(?:-(?:san|sensei|kun|chan|sama|ji|da|di|"
-        r"bhai)|\s+(?:sir|ji|bhai|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|"
-        r"sensei|san|sahib|saab|ma'am))\b",
+    # Found from the suffix backwards: a pattern that starts at every word is ten times slower.
+    _SUFFIX = regex.compile(
+        r"(?:-(?:san|sensei|kun|chan|sama|ji|da|di|bhai)|\s+(?:sir|ji|bhai|bhaiya|akka|anna|didi|"
+        r"chetta|chechi|abi|abla|hanım|hanim|bey|sensei|san|sahib|saab|ma'am))\b",
         regex.IGNORECASE,
     )
+    _WORD_BEFORE = regex.compile(r"(?<![\w@.])(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’]+)$")
     _WEAK_SCORE = 0.65
 
     def analyze(
@@ -1218,28 +1219,28 @@ class HonorificNameRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
-        for pattern in (self._WEAK_TITLE, self._SUFFIXED):
-            for match in pattern.finditer(text):
-                name = match.group("name")
-                lowered = name.lower()
-                if lowered in STOP_WORDS or len(name) < 2:
-                    continue
-                title = match.group(0).split()[0].lower().rstrip(".")
-                if not name[:1].isupper() and (
-                    word_zipf(lowered) >= 4.0
-                    or len(name) < 3
-                    or (
-                        title in _WORD_LIKE_TITLES
-                        and strip_accents(lowered)
-                        not in first_name_dictionary() | surname_dictionary()
-                    )
-                ):
-                    continue  # "i miss home", "papa ka number"
-                results.append(
-                    make_result(
-                        self, PERSON, match.start("name"), match.end("name"), self._WEAK_SCORE
-                    )
-                )
+        suffixed = [
+            found
+            for mark in self._SUFFIX.finditer(text)
+            if (found := self._WORD_BEFORE.search(text, max(0, mark.start() - 40), mark.start()))
+        ]
+        for match in [*self._WEAK_TITLE.finditer(text), *suffixed]:
+            name = match.group("name")
+            lowered = name.lower()
+            if lowered in STOP_WORDS or len(name) < 2:
+                continue
+            title = match.group(0).split()[0].lower().rstrip(".")
+            plain = strip_accents(lowered)
+            listed = plain in first_name_dictionary() or plain in surname_dictionary()
+            if not name[:1].isupper() and (
+                word_zipf(lowered) >= 4.0
+                or len(name) < 3
+                or (title in _WORD_LIKE_TITLES and not listed)
+            ):
+                continue  # "i miss home", "papa ka number"
+            results.append(
+                make_result(self, PERSON, match.start("name"), match.end("name"), self._WEAK_SCORE)
+            )
         return results
 
     def __init__(self) -> None:

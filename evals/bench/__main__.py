@@ -50,7 +50,13 @@ def main(argv: list[str]) -> int:
             f"| {row['name']} | {row['figure']} {row['unit']} | {row['baseline']} | "
             f"{row['ratio']} | {row['target']} | {'yes' if row['ok'] else 'NO'} |"
         )
-    (HERE / "results.json").write_text(json.dumps(rows, indent=2) + "\n")
+    results = HERE / "results.json"
+    if wanted and results.exists():
+        # A partial run replaces only its own benches' rows and keeps the others'.
+        ran = set(wanted)
+        kept = [r for r in json.loads(results.read_text()) if r.get("bench") not in ran]
+        rows = kept + rows
+    results.write_text(json.dumps(rows, indent=2) + "\n")
     if failed_modules:
         print(f"benchmarks that crashed: {', '.join(failed_modules)}", file=sys.stderr)
     return 1 if failed_modules else 0
