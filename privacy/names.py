@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy.entities import PERSON
 from privacy.recognizers import (
+    CALENDAR_WORDS,
     common_first_names,
     everyday_abroad,
     first_name_dictionary,
@@ -181,52 +182,6 @@ TITLE_WORDS = frozenset(
         "sri",
         "smt",
         "shri",
-    ]
-)
-CALENDAR_WORDS = frozenset(
-    [
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
     ]
 )
 _PARTICLES = frozenset(

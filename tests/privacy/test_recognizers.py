@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.addresses import StreetAddressRecognizer
-from privacy.phones import ChatPhoneRecognizer
 from privacy.recognizers import (
     AccountNumberRecognizer,
     DateOfBirthRecognizer,
@@ -48,37 +46,7 @@ def test_roster_forms_point_to_full_name() -> None:
     assert forms["maria"] == forms["lopez"] == forms["maria lopez"] == "Maria Lopez"
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("my addy is 42 elm st apt 3b", ["42 elm st apt 3b"]),
-        ("1200 Commonwealth Ave, Boston, MA 02134", ["1200 Commonwealth Ave, Boston, MA 02134"]),
-        ("send it to 7 N. Maple Street #4", ["7 N. Maple Street #4"]),
-        ("PO Box 1187", ["PO Box 1187"]),
-        ("we meet in room 204 at 3", []),
-        ("I have 2 classes on main campus", []),
-    ],
-)
-def test_street_address_recognizer(text: str, expected: list[str]) -> None:
-    assert spans(StreetAddressRecognizer(), text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("call me at 617 555 0142", ["617 555 0142"]),
-        ("(617) 555-0142", ["(617) 555-0142"]),
-        ("617.555.0142", ["617.555.0142"]),
-        ("+1 617 555 0142", ["+1 617 555 0142"]),
-        ("text 6175550142 pls", ["6175550142"]),
-        ("uk: +44 20 7946 0958", ["+44 20 7946 0958"]),
-        ("office 617-555-0100 ext. 12", ["617-555-0100 ext. 12"]),
-        ("order 2026 costs $45", []),
-        ("CS 101 at 3:30", []),
-    ],
-)
-def test_chat_phone_recognizer(text: str, expected: list[str]) -> None:
-    assert spans(ChatPhoneRecognizer(), text) == expected
+# Street addresses: tests/privacy/test_addresses.py. Phone numbers: test_phones.py.
 
 
 @pytest.mark.parametrize(
