@@ -951,7 +951,13 @@ class FirstNameRecognizer(EntityRecognizer):
         results = []
         for match in self._TOKEN.finditer(text):
             word = match.group(1)
-            if len(word) < 3 or word.isupper():
+            if len(word) < 3:
+                continue
+            if word.isupper():
+                if self._shouted_name(text, match.start(), word):
+                    results.append(
+                        make_result(self, PERSON, match.start(), match.end(), self.SCORE)
+                    )
                 continue
             # Each part lowercase after its first letter: "Hye-jin", "O'Neill", not "McDONALD".
             parts = _PART_SPLIT.split(word) if not word.isalpha() else (word,)
@@ -1004,6 +1010,28 @@ class FirstNameRecognizer(EntityRecognizer):
                 score = self.CUED_SCORE if cued else self.SCORE
                 results.append(make_result(self, PERSON, match.start(), end, score))
         return results
+
+    def _shouted_name(self, text: str, start: int, word: str) -> bool:
+        """A name in a line typed in capitals ("THE INTERVIEWER WAS NAMED RAJESH").
+
+        Elsewhere capitals mark labels and acronyms; in a shouted line they mark nothing,
+        so a word counts when a curated dictionary knows it and it is rare as a word.
+        """
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if len(line.split()) < 4 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            return False
+        plain = strip_accents(word.lower())
+        listed = plain in self._common or plain in self._surnames
+        return (
+            listed
+            and plain not in _NOT_FIRST_NAMES
+            and plain not in STOP_WORDS
+            and self._zipf(plain, "en") < 4.0
+            and not everyday_abroad(plain)
+        )
 
     def _rare_name_in_person_context(
         self, text: str, start: int, end: int, before: str, artifacts: NlpArtifacts | None

@@ -196,3 +196,15 @@ def test_the_programs_own_name_is_kept(analyzer) -> None:  # type: ignore[no-unt
 )
 def test_last_first_and_initial_forms(text: str, expected: list[str]) -> None:
     assert found(StructuredNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IT WAS GOOD, THE INTERVIEWER WAS NAMED RAJESH AND HE WAS NICE", ["RAJESH"]),
+        ("PLEASE READ THE FAFSA FAQ BEFORE FRIDAY", []),
+        ("my RA is from the NASA team", []),  # capitals in a normal line are acronyms
+    ],
+)
+def test_names_in_shouted_lines(text: str, expected: list[str]) -> None:
+    assert found(FirstNameRecognizer(), text) == expected
