@@ -1062,8 +1062,9 @@ class FirstNameRecognizer(EntityRecognizer):
         sentence_start = starts_sentence(before)
         if sentence_start:
             # "Petrov didn't even notice": a surname, then what people do.
-            person_verb = bool(_NEXT_WORD_RE.match(after)) and (
-                _NEXT_WORD_RE.match(after).group(1).lower() in _PERSON_VERBS_STRONG  # type: ignore[union-attr]
+            following = _NEXT_WORD_RE.match(after)
+            person_verb = (
+                following is not None and following.group(1).lower() in _PERSON_VERBS_STRONG
             )
             return (
                 frequency < _RARE_SURNAME_ZIPF
