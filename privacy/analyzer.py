@@ -200,11 +200,6 @@ def _name_triggers(text: str) -> list[tuple[int, int]]:
     return triggers
 
 
-def _may_hold_capitalised_name(text: str) -> bool:
-    """Whether any word in the text needs NER to be judged (see ``_name_triggers``)."""
-    return bool(_name_triggers(text))
-
-
 # What a text must contain before a recognizer can match in it. Most chat lines hold no
 # digit and no "@", and skipping the recognizers that need one saves most regex scans.
 Gate = Callable[[str, int], bool]  # (text, number of digits in it) -> worth running

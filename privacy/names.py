@@ -184,34 +184,6 @@ TITLE_WORDS = frozenset(
         "shri",
     ]
 )
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "de",
-        "da",
-        "del",
-        "della",
-        "di",
-        "du",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "la",
-        "le",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "ní",
-        "nic",
-        "ó",
-        "mac",
-        "dos",
-        "das",
-    ]
-)
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")
 _PARTICLE_BEFORE = regex.compile(
     r"(?:(?<![\w])(?:van|von|de|da|del|della|di|du|der|den|ter|ten|la|le|bin|ibn|al|el|ní|nic|mac|dos|das)"

@@ -399,7 +399,6 @@ class SpelledEmailRecognizer(EntityRecognizer):
         rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:{_DOT_MARK}[a-z0-9-]+)*{_DOT_MARK}{_TLD})(?![\w.])",
         re.IGNORECASE,
     )
-    _LOCAL_TOKEN = re.compile(r"[\w.+-]+$")
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[EMAIL_ADDRESS], name="SpelledEmailRecognizer")

@@ -39,23 +39,14 @@ def _spans(results: list[RecognizerResult]) -> list[tuple[str, int, int]]:
 def test_lean_path_matches_presidio_path(analyzer: ChatAnalyzerEngine, text: str) -> None:
     roster: list[EntityRecognizer] = [RosterRecognizer(["Maria Lopez", "Kwame Mensah"])]
     artifacts = analyzer.nlp_engine.process_text(text, "en")
-    lean = analyzer.analyze(
-        text,
-        "en",
-        entities=ENTITIES,
-        score_threshold=0.4,
-        ad_hoc_recognizers=roster,
-        nlp_artifacts=artifacts,
-    )
-    reference = AnalyzerEngine.analyze(
-        analyzer,
-        text,
-        "en",
-        entities=ENTITIES,
-        score_threshold=0.4,
-        ad_hoc_recognizers=roster,
-        nlp_artifacts=artifacts,
-    )
+    request = {
+        "entities": ENTITIES,
+        "score_threshold": 0.4,
+        "ad_hoc_recognizers": roster,
+        "nlp_artifacts": artifacts,
+    }
+    lean = analyzer.analyze(text, "en", **request)  # type: ignore[arg-type]
+    reference = AnalyzerEngine.analyze(analyzer, text, "en", **request)  # type: ignore[arg-type]
     assert _spans(lean) == _spans(reference)
 
 
