@@ -98,7 +98,9 @@ QUESTION = "how do I find and apply for an internship"
 
 def test_valid_llm_draft_is_used(tmp_path: Path) -> None:
     assistant = _container(tmp_path, RecordingGenerator("placeholder")).resource_assistant
-    hits = assistant.search.search(QUESTION, k=4)
+    # The same audience ask() searches for: a mentor-only chunk ranked first otherwise would
+    # hand the fake model a sentence that ask() never retrieves.
+    hits = assistant.search.search(QUESTION, k=4, audience="mentee")
     sentence = next(s for s in hits[0].text.split(". ") if 6 < len(s.split()) < 30)
     assistant.gateway._generator.reply = f"{sentence.strip().rstrip('.')}. [r:1]"
     result = assistant.ask(QUESTION)
@@ -106,5 +108,5 @@ def test_valid_llm_draft_is_used(tmp_path: Path) -> None:
     assert result.grounding.rejected == 0
     # Overlapping chunks can hold the same sentence with tied scores: what matters is that
     # the cited chunk is a retrieved one that really contains the sentence.
-    texts = {h.chunk_id: h.text for h in assistant.search.search(QUESTION, k=10)}
+    texts = {h.chunk_id: h.text for h in assistant.search.search(QUESTION, k=10, audience="mentee")}
     assert sentence.strip() in texts[result.citations[0].chunk_id]
