@@ -38,6 +38,20 @@ _POSTDIR = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
 _ROAD_NUMBER = r"(?:\s+(?:no\.?\s*)?\d{1,4}(?![\w/:.-]))"  # "County Road 14", "Ave 3"
 _NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:[\p{L}\p{M}\d'’.-]+\s+){0,4}?"
 _CAP_NAME_WORDS = rf"(?:[\p{{L}}\p{{M}}\d'’.-]+\s+){{0,3}}?{_WORD_CAP}\s+"
+_NUMBER_WORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|oh)"
+)
+# The street name in a spoken address: one or two words, none of them a plain word of
+# direction ("two blocks down the street").
+_SPOKEN_STREET = (
+    r"(?:(?!(?:the|a|an|more|blocks?|down|up|on|of|to|from|this|that|other|same|next|one|way|"
+    r"side|across|cross|doors?|houses?|miles?|minutes?|mins?|streets?|roads?)\b)[\p{L}'’.-]+\s+){1,2}"
+)
+_SUFFIX_CAPITAL = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Terrace|Court|Place|Way|Boulevard|Blvd)"
+)
 _TYPE_FIRST = (
     r"(?:calle|c/|avenida|avda\.?|av\.|av|via|viale|piazza|corso|largo|rua|travessa|alameda|"
     r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
@@ -67,12 +81,28 @@ _POSTCODE = (
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
-        rf"(?<![\w/-])(?:no\.?\s*)?{_NUM}\s+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
+        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})\s+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
         rf"\b\.?{_ROAD_NUMBER}?{_POSTDIR}?",
     ),
     (
+        "spoken number, street, suffix",
+        rf"(?<![\w-])(?:{_NUMBER_WORD}[\s-]+){{1,3}}{_NUMBER_WORD}\s+{_SPOKEN_STREET}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b"
+        rf"|(?<![\w-]){_NUMBER_WORD}\s+(?:{_WORD_CAP}\s+){{1,2}}(?-i:{_SUFFIX_CAPITAL})\b",
+    ),
+    (
         "number, street with a romanised Korean suffix",
-        rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}-(?:ro|gil|daero)\b",
+        rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}-(?:ro|gil|daero)\b(?:\s+\d{{1,3}}(?:beon)?-?(?:gil|ro)\b)?",
+    ),
+    (
+        "Turkish street, then No:",
+        rf"(?<![\w]){_WORD_CAP}(?:\s+{_WORD_CAP}){{0,2}}\s+(?:cad(?:desi)?|sok(?:ak|ağı)?|sk|bulvarı|blv|mah(?:allesi)?)\.?,?"
+        r"\s+no\s*[:.]?\s*\d{1,4}(?:/\d{1,3})?(?:\s+(?:d|daire|kat)\s*[:.]?\s*\d{1,3})?",
+    ),
+    (
+        "Vietnamese house number and street",
+        rf"(?<![\w])(?:(?:số|so|ngõ|ngo|ngách|hẻm|hem|kiệt)\s+\d{{1,4}}(?:/\d{{1,4}})*|{_NUM})\s+"
+        rf"(?:phố|pho|đường|duong)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
+        rf"|(?<![\w])(?:ngõ|ngo|ngách|hẻm|hem|kiệt)\s+\d{{1,4}}(?:/\d{{1,4}})*\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}",
     ),
     (
         "number, capitalised name, then a unit or box",
@@ -145,8 +175,15 @@ _ANCHORS: list[tuple[str, str]] = [
 ]
 
 # Units and building names written before the street line.
+_BUILDING = (
+    rf"(?:{_WORD_CAP}\s+){{1,3}}(?-i:Hall|House|Tower|Towers|Building|Bldg|Court|Residence|"
+    r"Residences|Apartments|Centre|Center|Plaza|Complex|Lodge|Villa|Cottage|Manor|Mansions|"
+    r"Block|Estate|Commons|Village|Works|Chambers|Arcade)"
+)
 _BEFORE = regex.compile(
-    rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?)+$", _FLAGS
+    rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
+    rf"|(?<![\w]){_BUILDING},\s+)+$",
+    _FLAGS,
 )
 # What may follow the street line, one segment at a time.
 _UNIT_AFTER = regex.compile(
@@ -274,6 +311,17 @@ _NOT_PLACES = frozenset(
     ]
 )
 _MAX_TAIL = 160
+# A street with no house number ("Church Lane, Little Snoring, Norfolk NR21 0AA") is an
+# address only when its tail runs to a postcode; a house name may come before it.
+_NUMBERLESS_STREET = regex.compile(
+    rf"(?<![\w])(?:{_WORD_CAP}\s+){{1,3}}(?-i:{_SUFFIX_CAPITAL}|Grove|Close|Gardens|Crescent|Row|"
+    r"Hill|Mews|Green|Walk|Rise|Square|Parade|Highway|Hwy)\b\.?",
+    _FLAGS,
+)
+_ENDS_IN_POSTCODE = regex.compile(rf"(?<![\w]){_POSTCODE}$", _FLAGS)
+_HOUSE_NAME_BEFORE = regex.compile(
+    rf"(?<![\w])(?:(?-i:The)\s+)?(?:{_WORD_CAP}\s+){{0,2}}(?P<first>{_WORD_CAP}),\s+$", _FLAGS
+)
 
 
 class StreetAddressRecognizer(EntityRecognizer):
@@ -286,6 +334,10 @@ class StreetAddressRecognizer(EntityRecognizer):
     """
 
     SCORE = 0.6
+    # Without a digit, only a spoken house number can start an address.
+    SPOKEN_GATE = regex.compile(
+        rf"\b{_NUMBER_WORD}\b[^\n]{{0,40}}?\b(?:{_SUFFIX_CAPITAL})\b", regex.IGNORECASE
+    )
 
     def __init__(self) -> None:
         self._anchors = [(name, regex.compile(p, _FLAGS)) for name, p in _ANCHORS]
@@ -305,12 +357,27 @@ class StreetAddressRecognizer(EntityRecognizer):
                 if end - start < 4 or (name.startswith("Germanic") and _english_word(match[0])):
                     continue
                 spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
+        if any(c.isdigit() for c in text):
+            spans.extend(self._numberless(text))
         return [
             make_result(
                 self, STREET_ADDRESS, start, _without_full_stop(text, start, end), self.SCORE
             )
             for start, end in _merge(spans)
         ]
+
+    def _numberless(self, text: str) -> list[tuple[int, int]]:
+        spans = []
+        for match in _NUMBERLESS_STREET.finditer(text):
+            end = self._extend_forward(text, match.end())
+            if end == match.end() or _ENDS_IN_POSTCODE.search(text, match.end(), end) is None:
+                continue
+            start = match.start()
+            house = _HOUSE_NAME_BEFORE.search(text, max(0, start - 40), start)
+            if house and house.group("first").lower() not in _NOT_PLACES:
+                start = house.start()
+            spans.append((start, end))
+        return spans
 
     @staticmethod
     def _extend_back(text: str, start: int) -> int:

