@@ -22,9 +22,9 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE
 _CAP = r"(?-i:\p{Lu})"
 # A capitalised word: "Ballyvaughan", "O'Connell", "Saint-Denis", "TP.".
 _WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
-_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|della|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of)"
+_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|della|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
 # House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
-_NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?!\d)"
+_NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
 _SUFFIX_PLAIN = (
     r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terrace|pkwy|"
@@ -64,7 +64,7 @@ _COMPOUND = (
 )
 _UNIT_WORD = (
     r"(?:flat|apt|apartment|unit|suite|ste|room|rm|house|hse|h\.\s?no|plot|block|blk|lot|door|"
-    r"bldg|building|tower|level|rd|rr)"
+    r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no)"
 )
 _UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?[\w/-]{{1,12}}|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
@@ -75,9 +75,14 @@ _POSTCODE = (
     r"|\d{4}\s?(?-i:[A-Z]{2})"  # Netherlands
     r"|\d{5}-\d{3}|\d{3}-\d{4}|\d{2}-\d{3}|\d{4}-\d{3}"  # Brazil, Japan, Poland, Portugal
     r"|(?-i:[A-Z])\d{4}(?-i:[A-Z]{3})"  # Argentina
-    r"|\d{4,6})(?![\w-])"
+    r"|\d{4,7})(?![\w-])"
 )
 
+_BUILDING = (
+    rf"(?:{_WORD_CAP}\s+){{1,3}}(?-i:Hall|House|Tower|Towers|Building|Bldg|Court|Residence|"
+    r"Residences|Apartments|Centre|Center|Plaza|Complex|Lodge|Villa|Cottage|Manor|Mansions|"
+    r"Block|Estate|Commons|Village|Works|Chambers|Arcade|Rectory|Vicarage|Farm|Barn|Mill|Apartments)"
+)
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
@@ -91,7 +96,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number, street with a romanised Korean suffix",
-        rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}-(?:ro|gil|daero)\b(?:\s+\d{{1,3}}(?:beon)?-?(?:gil|ro)\b)?",
+        rf"(?<![\w/-]){_NUM},?\s+{_WORD_CAP}-(?:ro|gil|daero)\b(?:\s+\d{{1,3}}(?:beon)?-?(?:gil|ro)\b)?",
     ),
     (
         "Turkish street, then No:",
@@ -110,11 +115,11 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "street type, name, then number",
-        rf"(?<![\w])(?:{_TYPE_FIRST})\s+{_TYPE_FIRST_NAME},?\s+(?:n[º°o]\.?\s*)?{_NUM}",
+        rf"(?<![\w])(?:{_TYPE_FIRST})\s+(?:\d{{1,2}}\s+(?={_PARTICLE}\s))?{_TYPE_FIRST_NAME},?\s+(?:n[º°o]\.?\s*|#\s*)?{_NUM}",
     ),
     (
         "number, then street type and name",
-        rf"(?<![\w/-]){_NUM},?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|"
+        rf"(?<![\w/-]){_NUM}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|"
         rf"calle|rua|avenida|strada){{1}}\s+{_TYPE_FIRST_NAME}(?=[\s,.;:!?)]|$)",
     ),
     (
@@ -134,7 +139,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Germanic compound street name, then number",
-        rf"(?<![\w-]){_CAP}[\p{{L}}-]*{_COMPOUND}\s+\d{{1,4}}[a-z]?(?:[-/][\dIVX]{{1,4}}){{0,3}}(?:\s+bus\s+\d{{1,3}})?(?!\d)",
+        rf"(?<![\w-]){_CAP}[\p{{L}}-]*{_COMPOUND}\s+\d{{1,4}}[a-z]?(?:[-/][\dIVX]{{1,4}}){{0,3}}(?:-?\d?(?:hoog|hg|huis))?(?:\s+bus\s+\d{{1,3}})?(?!\d)",
     ),
     (
         "Germanic two-word street, then number",
@@ -143,16 +148,31 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "unit, then a street without a number",
-        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_WORD_CAP}\s+){{1,3}}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_BUILDING},\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?"
+        rf"(?:{_WORD_CAP}\s+){{1,3}}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
     ),
     (
         "unit, then a numbered sector, street or road",
-        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:sector|street|road|block|phase|pocket|cross|main)\s+(?:no\.?\s*)?\d{{1,3}}\b",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:sector|street|road|block|phase|pocket|cross|main)\s+(?:no\.?\s*)?\d{{1,3}}\b(?:-?(?-i:[A-Z])\b)?",
     ),
     (
         "unit, then named places ending in a postcode",
         rf"(?<![\w]){_UNIT_PREFIX}"
-        rf"(?:,\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}){{1,5}},?\s+\d{{4,6}}(?!\d)",
+        rf"(?:,\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}){{1,5}}(?:,|\s+-)?\s+\d{{4,6}}(?!\d)",
+    ),
+    (
+        "Japanese chome address",
+        rf"(?<![\w-])\d{{1,2}}-chome-\d{{1,3}}(?:-\d{{1,3}})?,?\s+{_WORD_CAP}",
+    ),
+    (
+        "number on a numbered route",
+        r"(?<![\w/-])\d{1,6}\s+(?:state\s+|county\s+|us\s+|farm\s+)?(?:route|rte|road|rd|highway|hwy|sr|cr|fm)"
+        r"\s+\d{1,4}(?-i:[A-Z]{0,2})\b",
+    ),
+    (
+        "Indian house number, then numbered cross or main",
+        rf"(?<![\w])(?:(?:no|door\s+no|h\.?\s?no|plot\s+no)\.?|#)\s*{_NUM},?\s+\d{{1,2}}(?:st|nd|rd|th)\s+"
+        r"(?:cross|main|block|stage|phase|sector|street|road|avenue|lane)\b",
     ),
     (
         "Japanese block-number address",
@@ -160,7 +180,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "po box or rural route",
-        r"(?<![\w])(?:p\.?\s?o\.?\s+box\s+\d{1,6}|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
+        r"(?<![\w])(?:p\.?\s?o\.?\s+box\s+\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
     ),
     (
         "Japanese or Chinese script address",
@@ -170,30 +190,27 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Korean script address",
-        r"\p{Hangul}+(?:시|도)\s+\p{Hangul}+(?:구|군)\s+[\p{Hangul}\d]+(?:로|길)\s*\d+(?:-\d+)?(?:,\s*\d+호)?",
+        r"\p{Hangul}+(?:시|도)\s+\p{Hangul}+(?:구|군)\s+[\p{Hangul}\d]+(?:로|길)\s*\d+(?:-\d+)?"
+        r"(?:,?\s*\d+동)?(?:,?\s*\d+호)?",
     ),
 ]
 
 # Units and building names written before the street line.
-_BUILDING = (
-    rf"(?:{_WORD_CAP}\s+){{1,3}}(?-i:Hall|House|Tower|Towers|Building|Bldg|Court|Residence|"
-    r"Residences|Apartments|Centre|Center|Plaza|Complex|Lodge|Villa|Cottage|Manor|Mansions|"
-    r"Block|Estate|Commons|Village|Works|Chambers|Arcade)"
-)
 _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
-    rf"|(?<![\w]){_BUILDING},\s+)+$",
+    rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*))+$",
     _FLAGS,
 )
 # What may follow the street line, one segment at a time.
 _UNIT_AFTER = regex.compile(
     r"\G,?[ \t]*(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|"
-    r"box|bus|piso|int|lok|tür|esq|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"|(?-i:m)\.\s*\d{1,4}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b)",
     _FLAGS,
 )
 _UNIT_AFTER_COMMA = regex.compile(
-    rf"\G,\s*(?:\d{{1,3}}(?:º|°|ª|n)\s*(?:[\p{{L}}]{{1,4}}\b|\d?[a-z]{{1,2}}\b)?|level\s+\d{{1,3}}"
+    rf"\G,\s*(?:\d{{1,3}}(?:º|°|ª|n)\s*(?:[\p{{L}}]{{1,4}}\b\.?|\d?[a-z]{{1,2}}\b)?|level\s+\d{{1,3}}"
     rf"|\d{{1,5}}\s+{_WORD_CAP}(?=,)"  # "360 Huntington Ave, 105 Forsyth, Boston"
     r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-]))",  # "Street 27, F-7/2, Islamabad"
     _FLAGS,
@@ -201,14 +218,21 @@ _UNIT_AFTER_COMMA = regex.compile(
 # A place word is never the letters of a postcode ("York YO1 6AB").
 _PLACE_WORD = rf"(?>{_WORD_CAP})(?![\d])"
 _PLACE_AFTER = regex.compile(
-    rf"\G(?:,\s*|\s+-\s+)(?:co\.\s+)?(?P<first>{_PLACE_WORD})(?:[ -]+(?:{_PARTICLE}\s+)?{_PLACE_WORD}){{0,3}}"
-    r"(?:\s+\d{1,3}(?![\w/-]))?",
+    rf"\G(?:,\s*|\s+-\s+|/)(?:co\.\s+|(?:phường|quận|huyện|xã|thành\s+phố|tp\.|p\.|q\.)\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?(?P<first>{_PLACE_WORD})(?:[ -]+(?:{_PARTICLE}\s+)?{_PLACE_WORD}){{0,3}}"
+    rf"(?:\s+\d{{1,3}}(?![\w/-]))?(?:\s*\({_WORD_CAP}(?:\s+{_WORD_CAP})?\))?",
     _FLAGS,
 )
-_STATE_AFTER = regex.compile(r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w)", _FLAGS)
+# A state or province code; "HSR Layout" is a place name, not the state "HSR".
+_STATE_AFTER = regex.compile(
+    r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w)(?![ \t]+(?-i:\p{Lu}\p{Ll}))", _FLAGS
+)
 _CITY = rf"(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
 # A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
-_POSTCODE_AFTER = regex.compile(rf"\G,?[ \t]*{_POSTCODE}(?:[ \t]+{_CITY})?", _FLAGS)
+_POSTCODE_AFTER = regex.compile(
+    rf"\G,?[ \t]*(?:-[ \t]*|(?:c\.?p\.?|pin(?:code)?|plz|zip|postcode)[ \t]*:?[ \t]*)?{_POSTCODE}(?:[ \t]+{_CITY})?",
+    _FLAGS,
+)
 _NEXT_LINE_POSTCODE = regex.compile(
     rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}|{_CITY},?[ \t]+(?:(?-i:[A-Z]{{2,3}})[ \t]+)?{_POSTCODE})",
     _FLAGS,
@@ -311,12 +335,25 @@ _NOT_PLACES = frozenset(
     ]
 )
 _MAX_TAIL = 160
+_TEL_AVIV = regex.compile(r"tel[ -]aviv", regex.IGNORECASE)
 # A street with no house number ("Church Lane, Little Snoring, Norfolk NR21 0AA") is an
 # address only when its tail runs to a postcode; a house name may come before it.
 _NUMBERLESS_STREET = regex.compile(
     rf"(?<![\w])(?:{_WORD_CAP}\s+){{1,3}}(?-i:{_SUFFIX_CAPITAL}|Grove|Close|Gardens|Crescent|Row|"
     r"Hill|Mews|Green|Walk|Rise|Square|Parade|Highway|Hwy)\b\.?",
     _FLAGS,
+)
+# Postcodes no other number looks like (UK, Irish, Canadian): the places written before one
+# are the address even with no street or house number ("Cnoc na Gaoithe, Bearna, Co. Galway
+# H91 X2K7").
+_STRONG_POSTCODE = regex.compile(
+    r"(?<![\w])(?:(?-i:[A-Z]{1,2}\d[A-Z\d]?)[ \t]\d(?-i:[A-Z]{2})|(?-i:[A-Z])\d{2}[ \t](?-i:[A-Z\d]{4})"
+    r"|(?-i:[A-Z]\d[A-Z])[ \t]\d(?-i:[A-Z])\d)(?![\w-])",
+    _FLAGS,
+)
+_PLACE_CHUNK = rf"(?:{_WORD_CAP}|{_PARTICLE})(?:[ \t]+(?:{_WORD_CAP}|{_PARTICLE})){{0,4}}"
+_PLACES_BEFORE_POSTCODE = regex.compile(
+    rf"(?<![\w,])(?:{_PLACE_CHUNK},[ \t]*){{1,4}}(?:{_PLACE_CHUNK}[ \t]+)?$", _FLAGS
 )
 _ENDS_IN_POSTCODE = regex.compile(rf"(?<![\w]){_POSTCODE}$", _FLAGS)
 _HOUSE_NAME_BEFORE = regex.compile(
@@ -359,6 +396,7 @@ class StreetAddressRecognizer(EntityRecognizer):
                 spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
         if any(c.isdigit() for c in text):
             spans.extend(self._numberless(text))
+            spans.extend(self._before_postcode(text, spans))
         return [
             make_result(
                 self, STREET_ADDRESS, start, _without_full_stop(text, start, end), self.SCORE
@@ -380,6 +418,20 @@ class StreetAddressRecognizer(EntityRecognizer):
         return spans
 
     @staticmethod
+    def _before_postcode(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        found = []
+        for code in _STRONG_POSTCODE.finditer(text):
+            if any(start <= code.start() < end for start, end in spans):
+                continue
+            places = _PLACES_BEFORE_POSTCODE.search(text, max(0, code.start() - 120), code.start())
+            if places is None:
+                continue
+            first = regex.match(r"[\p{L}\p{M}'’.-]+", places.group(0))
+            if first and first.group(0).lower().strip(".") not in _NOT_PLACES:
+                found.append((places.start(), code.end()))
+        return found
+
+    @staticmethod
     def _extend_back(text: str, start: int) -> int:
         window_start = max(0, start - 70)
         found = _BEFORE.search(text, window_start, start)
@@ -398,7 +450,11 @@ class StreetAddressRecognizer(EntityRecognizer):
                 if text[end - 1] == "." and not found.group(0).startswith(","):
                     continue  # "... Leuven. gsm 0470": a full stop ends the address
                 first = found.groupdict().get("first")
-                if first and first.lower().strip(".") in _NOT_PLACES:
+                if (
+                    first
+                    and first.lower().strip(".") in _NOT_PLACES
+                    and not _TEL_AVIV.match(text, found.start("first"))
+                ):
                     continue
                 end = found.end()
                 moved = True

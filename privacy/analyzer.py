@@ -15,7 +15,6 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     EmailRecognizer,
-    IbanRecognizer,
     IpRecognizer,
     SpacyRecognizer,
     UrlRecognizer,
@@ -30,6 +29,7 @@ from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     MONTH_WORD,
     AccountNumberRecognizer,
+    AnyCaseIbanRecognizer,
     CuedSsnRecognizer,
     DateOfBirthRecognizer,
     FirstNameRecognizer,
@@ -416,7 +416,7 @@ def build_analyzer(
             ChatPhoneRecognizer(),
             SpokenDigitsRecognizer(),
             CreditCardRecognizer(),
-            IbanRecognizer(),
+            AnyCaseIbanRecognizer(),
             IpRecognizer(),
             UsSsnRecognizer(),
             CuedSsnRecognizer(),

@@ -16,16 +16,18 @@ from typing import ClassVar
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from privacy.entities import PHONE_NUMBER, STUDENT_ID
+from privacy.entities import CREDIT_CARD, PHONE_NUMBER, STUDENT_ID
 from privacy.recognizers import make_result
 
+# Extensions, in the languages of the numbers: "poste 214", "Durchwahl 12", "ramal 3".
+_EXTENSION = r"(?:x|ext\.?|extension|poste|durchwahl|dw\.?|anexo|interno|int\.|ramal|内线|分机)"
 # Digit groups joined by one separator ("617 555 0142", "+49 (0)30 1234567", "030/1234567").
 _SEP = r"(?:[ \t]?[-./][ \t]?|[ \t]|[ \t]?\((?:0|\d{1,4})\)[ \t]?)"
 _CANDIDATE = re.compile(
     r"(?<![\w+#$£€/.,:-])(?<!\d[ .-])"
-    r"(?P<number>(?:(?:\+|00)[ \t]?)?(?:\([ \t]?\d{1,5}[ \t]?\)[ \t]?-?[ \t]?\d{1,10}|\d{1,12})"
+    r"(?P<number>(?:(?:\+|00)[ \t]?)?(?:[(\[][ \t]?\d{1,5}[ \t]?[)\]][ \t]?-?[ \t]?\d{1,10}|\d{1,12})"
     rf"(?:{_SEP}\d{{1,10}})*"
-    r"(?:,?[ \t]*(?:x|ext\.?|extension)[ \t]?\d{1,5})?)"
+    rf"(?:,?[ \t]*{_EXTENSION}[ \t]?\d{{1,5}})?)"
     r"(?![\w/%€$£])(?!\.\d)(?!-\d)",
     re.IGNORECASE,
 )
@@ -33,21 +35,35 @@ _CANDIDATE = re.compile(
 _STRONG_CUES = re.compile(
     r"\b(?:call|calls|called|calling|text|texts|txt|phone|ph|cell|cel|celu|mobile|mob|line|tel|"
     r"telephone|whatsapp|wa|landline|gsm|fixo|fijo|celular|telemóvel|handy|festnetz|keitai|ring|"
-    r"reach|fax|switchboard|direct|sms|signal|viber|hp|zap|m|t|p|c|o)\b\.?:?",
+    r"reach|fax|switchboard|direct|sms|signal|viber|hp|zap|m|t|p|c|o|llámame|llamame|llama|"
+    r"llamar|llamada|teléfono|telefono|móvil|movil|ligar|ligue|liga|appelle|appeler|"
+    r"téléphone|portable|numéro|anrufen|ruf|telefon|chiamami|cellulare|telefone|"
+    r"número|numero)\b\.?:?|手机|手機|电话|電話|微信|携帯|전화|핸드폰|휴대폰|연락처",
     re.IGNORECASE,
 )
 _WEAK_CUES = re.compile(r"\b(?:number|no|num|contact|office)\b", re.IGNORECASE)
 _NOT_PHONE_CUES = re.compile(
     r"\b(?:meeting\s*id|webinar\s*id|zoom|passcode|pin|order|tracking|ticket|case|confirmation|"
     r"conf|ref|reference|pnr|isbn|invoice|account|acct|routing|iban|card|ssn|gps|po|id|flight|"
-    r"booking|receipt|serial|version|v|claim|policy|(?:student|banner|employee|badge)\s*(?:id|no|#|"
+    r"booking|reservation|locator|receipt|serial|version|v|claim|policy|(?:student|banner|employee|badge)\s*(?:id|no|#|"
     r"number)|sid|room|"
     r"gpa|ein|tax|vat|batch|lot|sku|item|code|crn|mpesa)\b",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$")
 _US = re.compile(
-    r"^(?:\+?1[ .-]?)?(?:\([ ]?\d{3}[ ]?\)[ ]?|\d{3}[ .-]?[ ]?[-./]?[ ]?)\d{3}[ ]?[ .-]?[ ]?\d{4}"
+    r"^(?:\+?1[ .-]?)?(?:[(\[][ ]?\d{3}[ ]?[)\]][ ]?|\d{3}[ .-]?[ ]?[-./]?[ ]?)\d{3}[ ]?[ .-]?[ ]?\d{4}"
+)
+
+
+# National forms with no trunk 0: Chinese mobiles ("138 0013 8000") and nine digits grouped
+# as in Spain and Italy ("612 34 56 78", "612 345 678").
+_WRAPPED = re.compile(
+    r"(?<![\w+])(?:\+|00)\d{1,3}(?:[ \t]?(?:\(\d{1,5}\)|\d{1,5})){1,4}[ \t]*\n[ \t]*\d{1,5}(?:[ -]\d{1,5}){0,3}(?![\w-])"
+)
+_SPACED_SLASH = re.compile(r"[ \t]+/[ \t]*|[ \t]*/[ \t]+")
+_NATIONAL_SHAPES = re.compile(
+    r"^(?:1[3-9]\d[ -]\d{4}[ -]\d{4}|[6-9]\d{2}(?:[ .]\d{2}){3}|[6-9]\d{2}[ .]\d{3}[ .]\d{3})$"
 )
 
 
@@ -79,13 +95,48 @@ class ChatPhoneRecognizer(EntityRecognizer):
         for match in _CANDIDATE.finditer(text):
             number = match.group("number").rstrip(" \t")
             start = match.start("number")
-            score = self._score(number, text[max(0, start - 40) : start])
-            if score > 0:
-                results.append(make_result(self, PHONE_NUMBER, start, start + len(number), score))
+            for piece_start, piece in self._pieces(number, start):
+                score = self._score(piece, text[max(0, piece_start - 40) : piece_start])
+                if score > 0:
+                    results.append(
+                        make_result(
+                            self, PHONE_NUMBER, piece_start, piece_start + len(piece), score
+                        )
+                    )
+        if "\n" in text:
+            results.extend(
+                make_result(self, PHONE_NUMBER, start, end, self.INTERNATIONAL_SCORE)
+                for start, end in self._wrapped(text)
+            )
         return results
 
+    @staticmethod
+    def _wrapped(text: str) -> list[tuple[int, int]]:
+        """International numbers a signature wrapped onto two lines ("+353 87 555\n0193")."""
+        spans = []
+        for match in _WRAPPED.finditer(text):
+            joined = re.sub(r"\s*\n\s*", " ", match.group(0))
+            if 8 <= sum(c.isdigit() for c in joined) <= 15:
+                spans.append(match.span())
+        return spans
+
+    def _pieces(self, number: str, start: int) -> list[tuple[int, str]]:
+        """A spaced slash joins "030 / 901820" but parts a label's fields ("12477 / 845-555-0116")."""
+        parts = list(_SPACED_SLASH.finditer(number))
+        if not parts:
+            return [(start, number)]
+        pieces = []
+        offset = 0
+        for part in [*parts, None]:
+            end = part.start() if part else len(number)
+            pieces.append((start + offset, number[offset:end]))
+            offset = part.end() if part else offset
+        if any(self._score(p, "") >= self.NATIONAL_SCORE for _, p in pieces):
+            return pieces
+        return [(start, number)]
+
     def _score(self, number: str, before: str) -> float:
-        core = re.split(r"(?i),?\s*(?:x|ext\.?|extension)\s?\d", number)[0]
+        core = re.split(rf"(?i),?\s*{_EXTENSION}\s?\d", number)[0]
         digits = sum(c.isdigit() for c in core)
         if not 7 <= digits <= 15 or _DATE_SHAPE.match(core):
             return 0.0
@@ -100,7 +151,9 @@ class ChatPhoneRecognizer(EntityRecognizer):
             score = self.INTERNATIONAL_SCORE
         elif _US.match(core) and digits in (10, 11):
             score = self.US_SCORE
-        elif core.lstrip("(").startswith("0") and 9 <= digits <= 12 and len(groups) >= 2:
+        elif (
+            core.lstrip("(").startswith("0") and 9 <= digits <= 12 and len(groups) >= 2
+        ) or _NATIONAL_SHAPES.match(core):
             score = self.NATIONAL_SCORE
         elif len(groups) == 1 and digits in (10, 11):
             score = self.BARE_SCORE
@@ -133,6 +186,7 @@ _SPOKEN = re.compile(
     rf"(?:\s+(?:extension|ext|x)\s+{_UNIT}(?:\s+{_UNIT}){{0,4}})?(?![\w-])",
     re.IGNORECASE,
 )
+_CARD_CUE = re.compile(r"\b(?:card|visa|mastercard|amex|cc)\b", re.IGNORECASE)
 _STUDENT_CUE = re.compile(
     r"\b(?:student|banner|employee|staff)\s*(?:id|number|no|#)(?:\W+(?:is|was|reads))?\W{0,8}$",
     re.I,
@@ -153,7 +207,8 @@ class SpokenDigitsRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(
-            supported_entities=[PHONE_NUMBER, STUDENT_ID], name="SpokenDigitsRecognizer"
+            supported_entities=[PHONE_NUMBER, STUDENT_ID, CREDIT_CARD],
+            name="SpokenDigitsRecognizer",
         )
 
     def load(self) -> None:
@@ -172,6 +227,12 @@ class SpokenDigitsRecognizer(EntityRecognizer):
                 continue  # "3704 0044 0532": grouped digits, not digits one at a time
             before = text[max(0, match.start() - 25) : match.start()]
             student_cue = _STUDENT_CUE.search(text, 0, match.start()) is not None
+            digits = sum(w.isdigit() or w in _DIGIT_WORDS for w in words)
+            if _CARD_CUE.search(before) and 13 <= digits <= 19:
+                results.append(
+                    make_result(self, CREDIT_CARD, match.start(), match.end(), self.SCORE)
+                )
+                continue  # a card number read out: "card number four two four two ..."
             if _NOT_PHONE_CUES.search(before) and not (match.group("prefix") or student_cue):
                 continue
             if all(w in ("o", "oh", "one") for w in words if not w.isdigit()) and not any(

@@ -23,6 +23,7 @@ from presidio_analyzer import (
     RecognizerResult,
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import IbanRecognizer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy.entities import (
@@ -349,8 +350,8 @@ _TLD = (
     r"mx|za|ng|ke|jp|kr|cn|sg|ph|pk|dev|app|ai|c\s?o\s?m|e\s?d\s?u|o\s?r\s?g|n\s?e\s?t)"
 )
 _AT_MARK = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
-_DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+(?:dot|period)\s+|\.)"
-_LOCAL_JOIN = r"(?:\s+(?:dot|period|underscore|dash|hyphen|plus)\s+|[._+-])"
+_DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+(?:dot|period)\s+|\s?\.\s?)"
+_LOCAL_JOIN = r"(?:\s+(?:dot|period|underscore|dash|hyphen|plus)\s+|\s?[._+-]\s?)"
 # Webmail providers are said without their domain: "rosa.delgado.99 at gmail".
 _WEBMAIL = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|aol)"
 # Words that end the search for the part before "at": "my email is <local> at ...".
@@ -397,7 +398,7 @@ class SpelledEmailRecognizer(EntityRecognizer):
 
     SCORE = 0.7
     GATE = re.compile(
-        rf"\b(?:dot|period)\b|[\[({{<]\s*at\s*[\])}}>]|\bat\s+[\w-]+\.[a-z]{{2,}}|\b{_WEBMAIL}\b",
+        rf"\b(?:dot|period)\b|[\[({{<]\s*at\s*[\])}}>]|\bat\s+[\w-]+\.[a-z]{{2,}}|\b{_WEBMAIL}\b|\s@|@\s",
         re.IGNORECASE,
     )
     _DOMAIN = re.compile(
@@ -424,7 +425,7 @@ class SpelledEmailRecognizer(EntityRecognizer):
         results = []
         for match in self._DOMAIN.finditer(text):
             at = match.group(0)[: match.start("domain") - match.start()]
-            if "@" in at:
+            if at == "@" and " " not in match.group("domain"):
                 continue  # a plain address: the email recognizer's
             start = self._local_start(text, match.start())
             if start is None:
@@ -432,7 +433,7 @@ class SpelledEmailRecognizer(EntityRecognizer):
             local = text[start : match.start()]
             domain = match.group("domain").lower()
             obfuscated = (
-                re.search(r"dot|period", domain) is not None or "at" not in at.strip().lower()
+                re.search(r"dot|period|\s", domain) is not None or "at" not in at.strip().lower()
             )
             cue = re.search(
                 r"e-?mail|address|contact|reach", text[max(0, start - 40) : start], re.I
@@ -476,6 +477,11 @@ class SocialHandleRecognizer(PatternRecognizer):
     """@handles (Instagram, TikTok, X, Discord); not emails, and not "@ 3pm"."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "fediverse handle",
+            r"(?<![\w.@/])@[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?![\w@])",
+            0.7,
+        ),
         Pattern(
             "at handle",
             r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)(?!(?:channel|here|everyone|all)\b)"
@@ -607,6 +613,17 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# Dates as Spanish, Portuguese, French and CJK writers put them on forms.
+_FOREIGN_MONTH = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    r"noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre)"
+)
+_FOREIGN_DATE = (
+    rf"\d{{1,2}}(?:\s+de)?\s+{_FOREIGN_MONTH}(?:\s+(?:de|del))?\s+\d{{4}}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*년\s*\d{1,2}\s*월\s*\d{1,2}\s*일"
+)
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -627,7 +644,8 @@ _DATE = (
     rf"{_DAY}\s+of\s+{_MONTH}(?:,?\s+(?:\d{{4}}|'?\d{{2}}\b|{_SPOKEN_YEAR}))?|"
     rf"{_MONTH}\s+(?:the\s+)?{_ORDINAL_WORD}(?:,?\s+(?:\d{{4}}|{_SPOKEN_YEAR}))?|"
     rf"\d{{1,2}}[-\s]{_MONTH}[-\s](?:\d{{4}}|\d{{2}})\b|(?:19|20)\d{{2}}[.]\d{{2}}[.]\d{{2}}\b|"
-    r"(?<!\d)(?:19[3-9]\d|20[0-2]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d))"
+    r"(?<!\d)(?:19[3-9]\d|20[0-2]\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)|"
+    rf"{_FOREIGN_DATE})"
 )
 # A birthday without its year, right after the cue: "my bday is june 2nd", "i turn 20 on may 5".
 _BIRTHDAY_NO_YEAR = re.compile(
@@ -650,10 +668,17 @@ class DateOfBirthRecognizer(EntityRecognizer):
     CUES = (
         r"(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+is)?|bday(?:\s+is)?|"
         r"birth\s*date|fecha\s+de\s+nacimiento|data\s+de\s+nascimento|date\s+de\s+naissance|"
-        r"geburtsdatum|nacid[oa]|née?)"
+        r"geburtsdatum|nacid[oa]|née?|nací|nasci)"
     )
+    CJK_CUES = r"(?:出生|生日|生年月日|생년월일|생일)"  # no word boundaries in these scripts
     SCORE = 0.85
     YEAR_SCORE = 0.5
+    # "zoom 5.17.11", "macOS 14.4.1": versions, not dates.
+    _VERSION_BEFORE = re.compile(
+        r"(?:\bv|version|ver\.?|zoom|macos|ios|android|python|node|app|update|build|release|"
+        r"chrome|firefox|windows|office|excel)\s*$",
+        re.IGNORECASE,
+    )
     _NUMERIC_DATE = re.compile(
         r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4}|\d{2})|(?P<iso>\d{4})-\d{2}-\d{2})"
         r"(?![\w/.-])"
@@ -663,7 +688,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
         self._this_year = datetime.date.today().year
         # The date may come a few words after the cue ("dob on the form is 12/03/2005").
         self._regex = re.compile(
-            rf"\b{self.CUES}(?:'s)?(?!\w).{{0,80}}?({_DATE})", re.IGNORECASE | re.DOTALL
+            rf"(?:\b{self.CUES}(?:'s)?(?!\w)|{self.CJK_CUES}).{{0,80}}?({_DATE})",
+            re.IGNORECASE | re.DOTALL,
         )
         super().__init__(supported_entities=[DATE_OF_BIRTH], name="DateOfBirthRecognizer")
 
@@ -692,7 +718,8 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
             )
             already = any(r.start <= m.start() < r.end for r in found)
-            if 1930 <= year <= self._this_year - 14 and not already:
+            version = "." in m.group(0) and self._VERSION_BEFORE.search(text, 0, m.start())
+            if 1930 <= year <= self._this_year - 14 and not already and not version:
                 found.append(make_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
         return found
 
@@ -736,6 +763,27 @@ class CuedSsnRecognizer(EntityRecognizer):
         return results
 
 
+class AnyCaseIbanRecognizer(IbanRecognizer):
+    """IBANs typed in lowercase too ("es91 2100 0418 ..."): Presidio's patterns want capitals.
+
+    The text is upper-cased one character at a time, so offsets stay those of the input.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(name="IbanRecognizer")
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+        regex_flags: int | None = None,
+    ) -> list[RecognizerResult]:
+        # Presidio's IBAN analysis reads only the text: patterns and checksum.
+        upper = "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+        return list(super().analyze(upper, entities) or [])
+
+
 class AccountNumberRecognizer(EntityRecognizer):
     """Bank account and routing numbers, recognised only after an account cue."""
 
@@ -743,7 +791,7 @@ class AccountNumberRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         self._regex = re.compile(
-            r"\b(?:account|acct|routing|checking|savings|aba|bank)\.?\s*(?:number|no\.?|num|#)?"
+            r"\b(?:account|acct|a/c|routing|checking|savings|aba|bank)\.?\s*(?:number|no\.?|num|#)?"
             r"[^\n\d]{0,50}?(\d[\d -]{4,18}\d)\b",
             re.IGNORECASE,
         )
@@ -752,14 +800,24 @@ class AccountNumberRecognizer(EntityRecognizer):
     def load(self) -> None:
         """Nothing to load."""
 
+    # Indian bank branch codes identify the account's branch, as a US routing number does.
+    _IFSC = re.compile(r"\b[A-Z]{4}0[A-Z0-9]{6}\b")
+    _IFSC_CUE = re.compile(r"ifsc", re.IGNORECASE)
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
-        return [
+        found = [
             make_result(self, ACCOUNT_NUMBER, m.start(1), m.end(1), self.SCORE)
             for m in self._regex.finditer(text)
             if sum(c.isdigit() for c in m.group(1)) >= 6
         ]
+        found += [
+            make_result(self, ACCOUNT_NUMBER, m.start(), m.end(), self.SCORE)
+            for m in self._IFSC.finditer(text)
+            if self._IFSC_CUE.search(text, max(0, m.start() - 20), m.start())
+        ]
+        return found
 
 
 _RELATIONS = (

@@ -210,8 +210,8 @@ class ProfileUrlRecognizer(EntityRecognizer):
                 return "platform"
         if _personal_subdomain(host):
             return "personal host"
-        person = _PERSON_SEGMENT.search(path)
-        if person and not host.endswith("google.com") and not _LISTING.search(person.group()):
+        people = [m.group() for m in _PERSON_SEGMENT.finditer(path)]
+        if not host.endswith("google.com") and any(not _LISTING.search(p) for p in people):
             return "person page"
         if tld not in _PERSONAL_TLDS or _NOT_PERSONAL_HOSTS.search(host):
             return None
