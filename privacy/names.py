@@ -203,11 +203,80 @@ def known_name(word: str) -> bool:
     return lowered in firsts or plain in firsts or lowered in lasts or plain in lasts
 
 
+# What may continue a name after its last word: a hyphenated part ("Adjei-Mensah"), a
+# particle surname ("al-Masri", "van der Berg", "de la Cruz"), or another name word.
+_HYPHEN_PART = regex.compile(r"-(?-i:\p{Lu})[\p{L}\p{M}'’]+")
+_PARTICLE_SURNAME = regex.compile(
+    r"[ \t]+(?:(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|bint|van|von|de|da|di|du|del|della|dos|das|"
+    r"le|la|ter|ten|der|den|los|las|ní|nic|mac|mc|ó|o)(?:[ \t]+|[-'’](?=\p{Lu})))+"
+    r"(?-i:\p{Lu})[\p{L}\p{M}'’-]+",
+    regex.IGNORECASE,
+)
+_NEXT_NAME_WORD = regex.compile(
+    r"[ \t]+((?-i:\p{Lu})[\p{L}\p{M}'’]*(?:-(?-i:\p{Lu})[\p{L}\p{M}'’]*)?)(?![\w@.-]\w)"
+)
+# Possessions that make the name before them a person's, not a place's: "Haile's lab".
+_PERSONAL_POSSESSION = regex.compile(
+    r"(?:'s|’s)[ \t]+(?:lab|office|class|group|team|course|research|seminar|section|book|paper|"
+    r"email|number|mom|dad|son|daughter|wife|husband|sister|brother|kid|kids|students?|advisee)\b",
+    regex.IGNORECASE,
+)
+
+
+def _continues_name(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in TITLE_WORDS or lowered in INSTITUTION_WORDS or lowered in STOP_WORDS:
+        return False
+    if lowered in CALENDAR_WORDS or (word.isupper() and len(word) > 1 and len(word) <= 4):
+        return False  # "Liang THU", acronyms
+    if known_name(word):
+        return word_zipf(lowered) < 4.0  # "Thu" and "Hà" go on a name; "Will" and "May" don't
+    return word_zipf(lowered) < 3.0 and not everyday_abroad(lowered)
+
+
+def extend_name_forward(text: str, end: int) -> int:
+    """Take in the rest of a name after its first words: "Trần" + " Thu Hà", "K. Adjei" +
+    "-Mensah", "Yusuf" + " al-Masri". Ordinary words, titles and places stop it."""
+    for _ in range(3):
+        hyphen = _HYPHEN_PART.match(text, end)
+        if hyphen:
+            end = hyphen.end()
+            continue
+        particle = _PARTICLE_SURNAME.match(text, end)
+        if particle:
+            end = particle.end()
+            continue
+        following = _NEXT_NAME_WORD.match(text, end)
+        if following is None:
+            break
+        if following.group(1).lower() in CALENDAR_WORDS:
+            # "Trần Thu Hà": a day's abbreviation inside a name, when more name follows
+            after = _NEXT_NAME_WORD.match(text, following.end())
+            if (
+                after is None
+                or not _continues_name(after.group(1))
+                or not known_name(following.group(1))
+            ):
+                break
+            end = after.end()
+            continue
+        if not _continues_name(following.group(1)):
+            break
+        if is_institution(text, following.end()):
+            break  # "Maria Hayes Hall": the second word starts a building's name
+        end = following.end()
+    return end
+
+
 _ROOM_NUMBER_AFTER = regex.compile(r"[ \t]+\d{2,4}[a-z]?\b(?![:/.-]\d)(?![ \t]*[-.]?[ \t]*\d)")
 
 
 def is_institution(text: str, end: int) -> bool:
     """ "Hayes Hall", "King's College", "Hayes 215": the name names a place or body."""
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # the span took the possessive in: "Achterberg's"
+    if _PERSONAL_POSSESSION.match(text, end):
+        return False  # "Dr. Achterberg's lab" is hers
     if text[end : end + 2] in ("'s", "’s"):
         end += 2
     if _ROOM_NUMBER_AFTER.match(text, end):

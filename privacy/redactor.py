@@ -308,14 +308,16 @@ def _clean(
             continue
         if result.entity_type == PERSON:
             trimmed = _NAME_RUN.search(value)
-            if trimmed is None or _unlikely_name(trimmed.group(0)):
+            source = _recognizer(result)
+            # A capitalised roster name is a name even when it spells a chat word ("Ty").
+            roster_capital = source == "RosterRecognizer" and value[:1].isupper()
+            if trimmed is None or (_unlikely_name(trimmed.group(0)) and not roster_capital):
                 continue
             # spaCy sometimes runs a name into a number ("Gary Pruitt 617-555-0101") or takes
             # the verb before it ("Call Jane Doe"): keep the name part only.
             start, end = result.start + trimmed.start(), result.start + trimmed.end()
             if "\n" in text[start:end]:  # "Daniel Frost\nEarly Careers": a name ends its line
                 end = start + text[start:end].index("\n")
-            source = _recognizer(result)
             if source == "SpacyRecognizer":  # the roster and titles know better
                 start, end = _trim_common_words(text, start, end)
                 start, end = names.trim_statistical_span(text, start, end)
@@ -334,6 +336,9 @@ def _clean(
                 if names.is_institution(text, end) or last_word in names.INSTITUTION_WORDS:
                     continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
             start = names.extend_name(text, start)
+            end = names.extend_name_forward(text, end)
+            if text[end - 2 : end] in ("'s", "’s"):
+                end -= 2  # the labelling rules keep the possessive out
             result = RecognizerResult(PERSON, start, end, result.score)
         kept.append(result)
     kept.extend(_other_mentions(text, kept))
@@ -409,5 +414,5 @@ def _trim_common_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _unlikely_name(value: str) -> bool:
-    words = re.findall(r"[a-z']+", value.lower())
+    words = re.findall(r"[^\W\d_][\w']*", value.lower())
     return not words or all(w in _NOT_NAMES for w in words) or any(c.isdigit() for c in value)
