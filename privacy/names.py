@@ -120,6 +120,22 @@ INSTITUTION_WORDS = frozenset(
         "advisor",
         "services",
         "office",
+        "auditorium",
+        "high",
+        "arts",
+        "science",
+        "sciences",
+        "reading",
+        "room",
+        "memorial",
+        "pavilion",
+        "annex",
+        "quad",
+        "chapel",
+        "fieldhouse",
+        "lecture",
+        "seminary",
+        "academy",
     ]
 )
 # Titles and roles written before a name; the labelling rules keep them out of the span.
@@ -377,7 +393,10 @@ _SPEAKER = regex.compile(
 _STRONG_FIELDS = (
     r"full[ \t]+name|name|preferred[ \t]+name|first[ \t]+name|last[ \t]+name|surname|nickname|"
     r"student[ \t]+name|mentee[ \t]+name|mentor[ \t]+name|emergency[ \t]+contact|"
-    r"parent(?:/guardian)?|guardian|applicant|legal[ \t]+name"
+    r"parent(?:/guardian)?|guardian|applicant|(?:full[ \t]+)?legal[ \t]+name|goes[ \t]+by|known[ \t]+as|"
+    r"aka|name[ \t]+you[ \t]+use|given[ \t]+names?|family[ \t]+name|middle[ \t]+name|mother|father|"
+    r"spouse|roommate|landlord|account[ \t]+holder|payee|beneficiary|next[ \t]+of[ \t]+kin|"
+    r"kontoinhaber(?:in)?|titular|name[ \t]*\([^)\n]{1,30}\)|name[ \t]+in[ \t]+[^:\n]{1,30}"
 )
 _WEAK_FIELDS = (
     r"from|to|cc|attn|attention|student|mentee|mentor|contact|references?|referees?|signed|"
@@ -403,6 +422,10 @@ _INITIAL_SURNAME = regex.compile(
 _DASH_SIGNATURE = regex.compile(
     r"(?:^|\s)[—–-]{1,2}[ \t]?(?P<name>[\p{L}][\p{L}\p{M}'’-]{1,20})(?:[ \t]+@[^\n]{0,30})?[ \t.!]*$"
 )
+_PARTICLES = frozenset(
+    ["de", "del", "della", "di", "da", "dos", "das", "do", "du", "la", "le", "los", "las", "van",
+     "von", "der", "den", "ter", "ten", "bin", "binti", "ibn", "al", "el", "ní", "nic", "mac", "y"]
+)  # fmt: skip
 _PIECE_SPLIT = regex.compile(r"[,;/]|\(|<|\||\s+-\s+|\s+–\s+|\s+and\s+|\s+&\s+", regex.IGNORECASE)
 _LABEL_WORDS = frozenset(
     [
@@ -487,12 +510,20 @@ def _everyday_word(word: str) -> bool:
     return word_zipf(lowered) >= 3.0 and not curated
 
 
+def _caseless(word: str) -> bool:
+    """Words in scripts without capitals: "अनन्या", "陈伟", "선희"."""
+    return word[:1].isalpha() and not word[:1].isupper() and not word[:1].islower()
+
+
 def _name_like(piece: str, strong: bool) -> bool:
     """Whether a short run of words reads as a person's name."""
     words = [w.strip(".'’") for w in piece.split()]
-    words = [w for w in words if w and w.lower() not in TITLE_WORDS]
+    # Particles belong to the name but say nothing either way: "MARÍA DE LOS ÁNGELES OCHOA".
+    words = [w for w in words if w and w.lower() not in TITLE_WORDS and w.lower() not in _PARTICLES]
     if not 1 <= len(words) <= 4 or any(any(c.isdigit() for c in w) for w in words):
         return False
+    if strong and all(_caseless(w) for w in words):
+        return True  # "Name in home language: अनन्या शर्मा"
     if all(w.lower() in _LABEL_WORDS or w.lower() in STOP_WORDS for w in words):
         return False
     if (
@@ -510,8 +541,12 @@ def _name_like(piece: str, strong: bool) -> bool:
         return all(k or w[:1].isupper() for k, w in zip(known, words, strict=True))
     if not strong:
         return False
-    # A strong field ("Name:") takes unknown names, if they are capitalised and not words.
-    return all(w[:1].isupper() and word_zipf(w.lower()) < 4.0 for w in words)
+    # A strong field ("Name:") takes unknown names that are no words: capitalised, or rare
+    # when typed in lowercase ("last name: o'neill-bautista").
+    return all(
+        (w[:1].isupper() and word_zipf(w.lower()) < 4.0) or word_zipf(w.lower()) < 3.5
+        for w in words
+    )
 
 
 def structured_name_spans(text: str) -> list[tuple[int, int]]:

@@ -1184,16 +1184,30 @@ class FirstNameRecognizer(EntityRecognizer):
         """
         word = text[start:end]
         frequency = self._zipf(word.lower(), "en")
-        if frequency >= _UNKNOWN_NAME_ZIPF or _inside_named_thing(artifacts, start):
+        if frequency >= _UNKNOWN_NAME_ZIPF:
             return False
         previous = _PREVIOUS_WORD_RE.search(before)
         following = _NEXT_WORD_RE.match(text, end)
         prev_word = previous.group(1).lower() if previous else ""
         next_word = following.group(1).lower() if following else ""
+        # What people do, or "she" right after: stronger than spaCy's guess of a place.
+        acts = next_word in _PERSON_VERBS_STRONG or (
+            _PRONOUN_AFTER.match(text, end) is not None and prev_word not in _PLACE_WORDS_BEFORE
+        )
+        if _inside_named_thing(artifacts, start) and not acts:
+            return False
         sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n:"
         if sentence_start:
-            return frequency < 2.0 and next_word in _PERSON_VERBS_STRONG
-        return prev_word in _PERSON_BEFORE or next_word in _PERSON_AFTER
+            # "Gündoğdu always forgets": an adverb, then a verb
+            adverb_verb = next_word in _ADVERBS and bool(
+                re.match(r"\s*\w+\s+\w+(?:s|ed)\b", text[end:])
+            )
+            return frequency < 2.0 and (next_word in _PERSON_VERBS_STRONG or adverb_verb)
+        return (
+            prev_word in _PERSON_BEFORE
+            or next_word in _PERSON_AFTER
+            or _PRONOUN_AFTER.match(text, end) is not None
+        )
 
     def _keep_surname(self, word: str, before: str, cued: bool, after: str = "") -> bool:
         frequency = self._zipf(word.lower(), "en")
@@ -1313,6 +1327,19 @@ _PERSON_VERBS_STRONG = frozenset(
         "doesn't",
         "mentioned",
         "wrote",
+        "apologised",
+        "apologized",
+        "approved",
+        "confirmed",
+        "responded",
+        "answered",
+        "invited",
+        "introduced",
+        "forgot",
+        "forgets",
+        "remembers",
+        "knows",
+        "owes",
     ]
 )
 _PERSON_AFTER = _PERSON_VERBS_STRONG | frozenset(
@@ -1326,7 +1353,20 @@ _PERSON_AFTER = _PERSON_VERBS_STRONG | frozenset(
         "agreed",
         "recommended",
         "might",
+        "always",
+        "never",
+        "apparently",
+        "still",
+        "just",
     ]
+)
+_PLACE_WORDS_BEFORE = frozenset(
+    ["to", "from", "in", "at", "near", "via", "around", "visit", "visiting"]
+)
+_ADVERBS = frozenset(["always", "never", "apparently", "still", "just", "already", "finally"])
+# "go with Oyelowo, she knows...", "Haile's lab": the words after give a person away.
+_PRONOUN_AFTER = re.compile(
+    r",?\s+(?:she|he|they)\b|(?:'s|’s)\s+(?:lab|office|class|group|team|research)\b"
 )
 _NAMED_THING_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}

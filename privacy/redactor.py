@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_anonymizer import AnonymizerEngine
@@ -80,7 +81,8 @@ _NOT_NAMES = frozenset(
 
 
 # Letters, and the combining marks that decomposed accents leave ("Me\u0301ndez").
-_NAME_RUN = re.compile(r"[^\W\d_][\w.'’\u0300-\u036f-]*(?:[ \t]+[^\W\d_][\w.'’\u0300-\u036f-]*)*")
+# Letters and their combining marks (accents, Devanagari vowel signs), in words.
+_NAME_RUN = regex.compile(r"\p{L}[\w\p{M}.'’-]*(?:[ \t]+\p{L}[\w\p{M}.'’-]*)*")
 
 
 class RedactionError(ValueError):
