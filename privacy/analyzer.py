@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from privacy.addresses import StreetAddressRecognizer
-from privacy.names import StructuredNameRecognizer
+from privacy.names import ScriptNameRecognizer, StructuredNameRecognizer
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     MONTH_WORD,
@@ -244,6 +244,7 @@ _GATES: dict[str, Gate] = {
     "IpRecognizer": lambda text, digits: digits >= 2 and _IP_CUE.search(text) is not None,
     "ProfileUrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "UrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
+    "ScriptNameRecognizer": lambda text, _digits: not text.isascii(),
     "HonorificNameRecognizer": lambda text, _digits: _HONORIFIC_CUE.search(text) is not None,
     "SpokenDigitsRecognizer": lambda text, _digits: (
         SpokenDigitsRecognizer.GATE.search(text) is not None
@@ -430,6 +431,7 @@ def build_analyzer(
             FirstNameRecognizer(),
             HonorificNameRecognizer(),
             StructuredNameRecognizer(),
+            ScriptNameRecognizer(),
         ],
         supported_languages=["en"],
     )

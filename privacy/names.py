@@ -221,6 +221,9 @@ def known_name(word: str) -> bool:
 
 # What may continue a name after its last word: a hyphenated part ("Adjei-Mensah"), a
 # particle surname ("al-Masri", "van der Berg", "de la Cruz"), or another name word.
+_QUOTED_NICKNAME = regex.compile(
+    r"[ \t]+[\"“‘'](?-i:\p{Lu})[\p{L}\p{M}'’-]{0,15}[\"”’'][ \t]+(?-i:\p{Lu})[\p{L}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{L}\p{M}'’]+)?"
+)
 _HYPHEN_PART = regex.compile(r"-(?-i:\p{Lu})[\p{L}\p{M}'’]+")
 _PARTICLE_SURNAME = regex.compile(
     r"[ \t]+(?:(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|bint|van|von|de|da|di|du|del|della|dos|das|"
@@ -254,6 +257,10 @@ def extend_name_forward(text: str, end: int) -> int:
     """Take in the rest of a name after its first words: "Trần" + " Thu Hà", "K. Adjei" +
     "-Mensah", "Yusuf" + " al-Masri". Ordinary words, titles and places stop it."""
     for _ in range(3):
+        nickname = _QUOTED_NICKNAME.match(text, end)
+        if nickname:
+            end = nickname.end()  # 'Oluwakemi "Kemi" Adeyemi-Hart'
+            continue
         hyphen = _HYPHEN_PART.match(text, end)
         if hyphen:
             end = hyphen.end()
@@ -620,4 +627,85 @@ class StructuredNameRecognizer(EntityRecognizer):
             make_result(self, PERSON, start, end, self.SCORE)
             for start, end in structured_name_spans(text)
             if end > start
+        ]
+
+
+# Names written in their own script inside English text: "my mom Наталья", "my dad 陈建国",
+# "calls me 선희", "Chen Wei 陈伟", "마츠모토 선생님".
+_SCRIPT_RUN = regex.compile(
+    r"(?:\p{Cyrillic}|\p{Greek}|\p{Han}|\p{Hangul}|\p{Devanagari}|\p{Arabic}|\p{Hebrew}|\p{Thai}"
+    r"|\p{Katakana}|\p{Bengali}|\p{Tamil}|\p{Telugu}|\p{Gujarati}|\p{Gurmukhi})"
+    r"[\p{L}\p{M}ー・]*(?:[ \t]+(?:\p{Cyrillic}|\p{Greek}|\p{Devanagari}|\p{Arabic}|\p{Hebrew}"
+    r"|\p{Bengali}|\p{Tamil})[\p{L}\p{M}]*){0,2}"
+)
+_SCRIPT_NAME_CUE = regex.compile(
+    r"(?:\b(?:my|her|his|their|your|ur)[ \t]+(?:mom|mum|mother|dad|father|mama|papa|baba|"
+    r"grandma|grandpa|granny|halmeoni|harabeoji|lola|lolo|nani|nana|dadi|abuela|abuelo|aunt|"
+    r"auntie|aunty|uncle|tita|tito|sister|brother|cousin|son|daughter|wife|husband|friend|"
+    r"roommate|name)|\bcalls?[ \t]+me|\bcalled|\bnamed|\bname(?:[ \t]+is)?|\bi'?m)"
+    r"[ \t:,]*$",
+    regex.IGNORECASE,
+)
+# Honorifics and particles written after a name in its own script.
+_SCRIPT_NAME_AFTER = regex.compile(
+    r"^[ \t]?(?:선생님|씨|님|야|아|先生|老师|老師|さん|様|くん|ちゃん|господин)"
+)
+_LATIN_NAME_BEFORE = regex.compile(r"(?-i:\p{Lu})[\p{Ll}\p{M}'’-]+[ \t]*[(（]?[ \t]*$")
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return bool(letters) and latin >= 0.6 * len(letters)
+
+
+def script_name_spans(text: str) -> list[tuple[int, int]]:
+    """Names in a non-Latin script, inside text that is mostly in Latin letters."""
+    if text.isascii() or not _mostly_latin(text):
+        return []  # a message written in the script is not what this is for
+    spans = []
+    for match in _SCRIPT_RUN.finditer(text):
+        value = match.group(0)
+        start, end = match.span()
+        vocative = regex.fullmatch(r"\p{Hangul}{2,3}[야아]", value) is not None
+        if vocative:
+            end -= 1  # "지우야": the name and the particle used to call someone
+        letters = len(regex.findall(r"\p{L}", value))
+        if letters < 2 or letters > 12:
+            continue
+        before = text[max(0, match.start() - 30) : match.start()]
+        capitalised_cyrillic = bool(
+            regex.match(r"(?:\p{Lu}[\p{Ll}\p{M}]+[ \t]*){1,3}$", value)
+        ) and bool(regex.match(r"\p{Cyrillic}|\p{Greek}", value))
+        in_place = regex.search(
+            r"\b(?:in|at|to|from|near|via|visit(?:ing)?)[ \t]+$", before, regex.I
+        )
+        if (
+            vocative
+            or (capitalised_cyrillic and not in_place)
+            or _SCRIPT_NAME_CUE.search(before)
+            or _SCRIPT_NAME_AFTER.match(text[match.end() : match.end() + 4])
+            or _LATIN_NAME_BEFORE.search(before)
+        ):
+            spans.append((start, end))
+    return spans
+
+
+class ScriptNameRecognizer(EntityRecognizer):
+    """People's names written in Cyrillic, Han, Hangul, Devanagari... among English words."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[PERSON], name="ScriptNameRecognizer")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        return [
+            make_result(self, PERSON, start, end, self.SCORE)
+            for start, end in script_name_spans(text)
         ]

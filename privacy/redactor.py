@@ -348,7 +348,11 @@ def _clean(
     merged: list[RecognizerResult] = []
     for result in kept:
         last = merged[-1] if merged else None
-        if last is not None and result.start < last.end:
+        if last is not None and _one_name(text, last, result):
+            merged[-1] = RecognizerResult(
+                PERSON, last.start, result.end, max(last.score, result.score)
+            )
+        elif last is not None and result.start < last.end:
             winner = result if result.score > last.score else last
             merged[-1] = RecognizerResult(
                 entity_type=winner.entity_type,
@@ -359,6 +363,22 @@ def _clean(
         else:
             merged.append(result)
     return merged
+
+
+# Between two parts of one name: a quoted nickname ('Oluwakemi "Kemi" Adeyemi-Hart').
+_NICKNAME_GAP = re.compile(r"[ \t]*[\"“”‘’'][ \t]*|[ \t]+")
+
+
+def _one_name(text: str, first: RecognizerResult, second: RecognizerResult) -> bool:
+    """Two person spans that are one name: capitalised, and apart by a space or quote."""
+    if first.entity_type != PERSON or second.entity_type != PERSON or second.start < first.end:
+        return False
+    gap = text[first.end : second.start]
+    return (
+        _NICKNAME_GAP.fullmatch(gap) is not None
+        and text[first.start : first.start + 1].isupper()
+        and text[second.start : second.start + 1].isupper()
+    )
 
 
 def _other_mentions(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from privacy.names import StructuredNameRecognizer, extend_name, trim_statistical_span
+from privacy.names import (
+    ScriptNameRecognizer,
+    StructuredNameRecognizer,
+    extend_name,
+    extend_name_forward,
+    trim_statistical_span,
+)
 from privacy.recognizers import (
     DateOfBirthRecognizer,
     FirstNameRecognizer,
@@ -212,3 +218,53 @@ def test_last_first_and_initial_forms(text: str, expected: list[str]) -> None:
 )
 def test_names_in_shouted_lines(text: str, expected: list[str]) -> None:
     assert found(FirstNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my mom Наталья would say wear pink", ["Наталья"]),
+        ("my dad 陈建国 literally sent me a voice note", ["陈建国"]),
+        ("my halmeoni calls me 선희 and", ["선희"]),
+        ('my mom says thank u, she wrote it in korean: "마츠모토 선생님 감사합니다"', ["마츠모토"]),
+        ("Minjun: 지우야 are you coming", ["지우"]),
+        ("Regards,\nChen Wei 陈伟", ["陈伟"]),
+        ("i love 김치 and 寿司 lol", []),
+        ("the café in Москва was great", []),
+        ("寄到上海市浦东新区世纪大道100号就行", []),  # a message in the script itself
+    ],
+)
+def test_names_in_their_own_script(text: str, expected: list[str]) -> None:
+    assert found(ScriptNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("who is K. Adjei-Mensah? she's cc'd", "K. Adjei", "K. Adjei-Mensah"),
+        ("my mom Trần Thu Hà insists", "Trần", "Trần Thu Hà"),
+        ("her postdoc Yusuf al-Masri. they", "Yusuf", "Yusuf al-Masri"),
+        ("ask Maria de la Cruz first", "Maria", "Maria de la Cruz"),
+        ("see you Maria Thu 3pm", "Maria", "Maria"),
+        ("Kofi Boateng Career Mentor", "Kofi Boateng", "Kofi Boateng"),
+        ("meet Maria Hayes Hall at 3", "Maria", "Maria"),
+    ],
+)
+def test_names_take_in_the_rest_of_themselves(text: str, name: str, expected: str) -> None:
+    start = text.index(name)
+    assert text[start : extend_name_forward(text, start + len(name))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GOES BY: PEPE", ["PEPE"]),
+        ("PARENT/GUARDIAN: MARÍA DE LOS ÁNGELES OCHOA", ["MARÍA DE LOS ÁNGELES OCHOA"]),
+        ("last name: o'neill-bautista", ["o'neill-bautista"]),
+        ("Name in home language (optional): अनन्या शर्मा", ["अनन्या शर्मा"]),
+        ("Name (as in passport): AL-SAYED Omar Khalid", ["AL-SAYED Omar Khalid"]),
+        ("Course name: Intro to Biology", []),
+    ],
+)
+def test_more_fields_name_people(text: str, expected: list[str]) -> None:
+    assert found(StructuredNameRecognizer(), text) == expected
