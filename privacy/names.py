@@ -221,6 +221,10 @@ def known_name(word: str) -> bool:
 
 # What may continue a name after its last word: a hyphenated part ("Adjei-Mensah"), a
 # particle surname ("al-Masri", "van der Berg", "de la Cruz"), or another name word.
+_FULL_CALENDAR_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "august", "september", "october", "november", "december"]
+)  # fmt: skip
 _QUOTED_NICKNAME = regex.compile(
     r"[ \t]+[\"“‘'](?-i:\p{Lu})[\p{L}\p{M}'’-]{0,15}[\"”’'][ \t]+(?-i:\p{Lu})[\p{L}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{L}\p{M}'’]+)?"
 )
@@ -273,15 +277,13 @@ def extend_name_forward(text: str, end: int) -> int:
         if following is None:
             break
         if following.group(1).lower() in CALENDAR_WORDS:
-            # "Trần Thu Hà": a day's abbreviation inside a name, when more name follows
-            after = _NEXT_NAME_WORD.match(text, following.end())
-            if (
-                after is None
-                or not _continues_name(after.group(1))
-                or not known_name(following.group(1))
-            ):
+            # "Trần Thu Hà", "Liang Jun,": a name that spells a day or month, with no date
+            # number after it ("Maria Thu 3pm" is a meeting).
+            word = following.group(1)
+            dated = regex.match(r"[ \t]*(?:\d|the\b)", text[following.end() :]) is not None
+            if dated or not known_name(word) or word.lower() in _FULL_CALENDAR_WORDS:
                 break
-            end = after.end()
+            end = following.end()
             continue
         if not _continues_name(following.group(1)):
             break

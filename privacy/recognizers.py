@@ -141,7 +141,9 @@ def roster_forms(names: Iterable[str]) -> list[RosterName]:
 _GREETING_BEFORE = re.compile(
     r"(?:^|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|its|it's|im|i'm|this is|that|ask|salam|"
     r"salaam|shalom|namaste|hola|ciao|oi|ola|olá|merhaba|habari|sawubona|hallo|salut|"
-    r"tell|cc|ok|okay|yes|yeah|yep|sure|sorry|congrats|great|perfect|nice)),?\s*$",
+    r"tell|cc|ok|okay|yes|yeah|yep|sure|sorry|congrats|great|perfect|nice|yay|wow|omg|lol|haha|"
+    r"ugh|aw+|np|welcome|(?:thank|love|miss|see)\s+(?:you|u|ya)|no\s+worries|got\s+it|"
+    r"sounds\s+good|good\s+(?:luck|morning|night|job)|happy\s+birthday|well\s+done)),?\s*$",
     re.IGNORECASE,
 )
 
@@ -212,20 +214,30 @@ _NOT_BEFORE_VOCATIVE = frozenset(
 )
 # Words that follow a name said first in a message: "dawn can you...", "rich pls...".
 _AFTER_OPENING_NAME = re.compile(
-    r"\s+(?:can|could|pls|please|u|ur|thanks|thx|ty|what|when|where|how|did|r|quick|ok)\b",
+    r"\s+(?:can|could|pls|please|u|ur|thanks|thx|ty|what|when|where|how|did|r|quick|ok|"
+    r"it'?s|its|this\s+is|i'?m|are\s+you|do\s+you|just|so|send|let)\b",
     re.IGNORECASE,
 )
+# "grace here, i need help": a name said to say who is writing.
+_HERE_AFTER = re.compile(r"\s+here\b", re.IGNORECASE)
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
     """Whether a lowercase word reads as a name: "thx grace!", "hi will,", "will do mark!"."""
     before = text[max(0, start - 20) : start]
-    after = text[end : end + 8]
+    after = text[end : end + 12]
     followed_by_punct = bool(
         re.match(r"\s*[!,.?:]|\s*$|\s+(?:ty|thx|thanks|lol)\b|\s*[^\w\s.,;:'\"()-]", after)
     )
-    if _GREETING_BEFORE.search(before) and (followed_by_punct or not before.strip()):
+    greeted = _GREETING_BEFORE.search(before) is not None
+    if greeted and (followed_by_punct or not before.strip() or _AFTER_OPENING_NAME.match(after)):
         return True
+    if _HERE_AFTER.match(after) and (
+        not before.strip() or re.search(r"(?:[.!?,]|\bits|it's)\s*$", before)
+    ):
+        return True
+    if re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after):
+        return True  # "i'll intro you, river."
     if not before.strip():  # first word of the message
         word = text[start:end].lower()
         return bool(_AFTER_OPENING_NAME.match(after)) or text[end:].lower().startswith(f" {word} ")
@@ -1191,8 +1203,12 @@ class FirstNameRecognizer(EntityRecognizer):
         prev_word = previous.group(1).lower() if previous else ""
         next_word = following.group(1).lower() if following else ""
         # What people do, or "she" right after: stronger than spaCy's guess of a place.
-        acts = next_word in _PERSON_VERBS_STRONG or (
-            _PRONOUN_AFTER.match(text, end) is not None and prev_word not in _PLACE_WORDS_BEFORE
+        acts = (
+            next_word in _PERSON_VERBS_STRONG
+            or _SELF_NAMING_BEFORE.search(before) is not None
+            or (
+                _PRONOUN_AFTER.match(text, end) is not None and prev_word not in _PLACE_WORDS_BEFORE
+            )
         )
         if _inside_named_thing(artifacts, start) and not acts:
             return False
@@ -1207,6 +1223,7 @@ class FirstNameRecognizer(EntityRecognizer):
             prev_word in _PERSON_BEFORE
             or next_word in _PERSON_AFTER
             or _PRONOUN_AFTER.match(text, end) is not None
+            or _SELF_NAMING_BEFORE.search(before) is not None
         )
 
     def _keep_surname(self, word: str, before: str, cued: bool, after: str = "") -> bool:
@@ -1366,7 +1383,12 @@ _PLACE_WORDS_BEFORE = frozenset(
 _ADVERBS = frozenset(["always", "never", "apparently", "still", "just", "already", "finally"])
 # "go with Oyelowo, she knows...", "Haile's lab": the words after give a person away.
 _PRONOUN_AFTER = re.compile(
-    r",?\s+(?:she|he|they)\b|(?:'s|’s)\s+(?:lab|office|class|group|team|research)\b"
+    r",?\s+(?:she|he|they)\b|(?:'s|’s)\s+(?:lab|office|class|group|team|research|lecture|seminar)\b"
+)
+# "this is Ebere", "people call me Temka": the writer says a name.
+_SELF_NAMING_BEFORE = re.compile(
+    r"\b(?:this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|call\s+me|calls\s+me|named|called)\s+$",
+    re.IGNORECASE,
 )
 _NAMED_THING_LABELS = frozenset(
     {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}

@@ -26,6 +26,7 @@ from privacy import names
 from privacy.entities import PERSON, RedactionPolicy
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
+    CALENDAR_WORDS,
     RosterRecognizer,
     ambiguous_name_word,
     first_name_dictionary,
@@ -344,6 +345,7 @@ def _clean(
             result = RecognizerResult(PERSON, start, end, result.score)
         kept.append(result)
     kept.extend(_other_mentions(text, kept))
+    kept.extend(_rest_of_name_list(text, kept))
     kept.sort(key=lambda r: (r.start, -r.end))
     merged: list[RecognizerResult] = []
     for result in kept:
@@ -379,6 +381,40 @@ def _one_name(text: str, first: RecognizerResult, second: RecognizerResult) -> b
         and text[first.start : first.start + 1].isupper()
         and text[second.start : second.start + 1].isupper()
     )
+
+
+_LIST_ITEM = r"(?-i:\p{Lu})[\p{Ll}\p{M}'’-]+(?:[ \t](?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)?"
+_NAME_LIST = regex.compile(
+    rf"{_LIST_ITEM}(?:,[ \t]*(?:(?:and|&)[ \t]+)?{_LIST_ITEM}){{2,}}(?:,?[ \t]+(?:and|&)[ \t]+{_LIST_ITEM})?"
+)
+_LIST_SPLIT = regex.compile(r",[ \t]*(?:(?:and|&)[ \t]+)?|,?[ \t]+(?:and|&)[ \t]+")
+
+
+def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """In a list that is mostly people ("Adeyemi, Rossi, Kowalczyk, Nakashima"), the rest
+    of its items are people too, unless they are places, bodies or ordinary words."""
+    people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
+    if len(people) < 2:
+        return []
+    found = []
+    for match in _NAME_LIST.finditer(text):
+        items, position = [], match.start()
+        for piece in _LIST_SPLIT.split(match.group(0)):
+            start = text.index(piece, position)
+            items.append((start, start + len(piece)))
+            position = start + len(piece)
+        named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in items]
+        if sum(named) * 2 < len(items):
+            continue
+        for (start, end), is_named in zip(items, named, strict=True):
+            words = text[start:end].lower().split()
+            if is_named or any(
+                w in names.INSTITUTION_WORDS or w in CALENDAR_WORDS or word_zipf(w) >= 4.0
+                for w in words
+            ):
+                continue
+            found.append(RecognizerResult(PERSON, start, end, 0.5))
+    return found
 
 
 def _other_mentions(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

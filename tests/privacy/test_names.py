@@ -268,3 +268,32 @@ def test_names_take_in_the_rest_of_themselves(text: str, name: str, expected: st
 )
 def test_more_fields_name_people(text: str, expected: list[str]) -> None:
     assert found(StructuredNameRecognizer(), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # Roster names that are words, used as names: vocatives and self-naming.
+        ("grace here, i need help w FAFSA", ["Grace Oyelaran"], ["grace"]),
+        ("i'll intro you, river. send me ur resume", ["River Okonjo"], ["river"]),
+        ("hi june it's shay just calling", ["June Nakashima"], ["june", "shay"]),
+        ("yay Ty!! who interviewed u?", ["Tyrese Baptiste", "Ty"], ["Ty"]),
+        ("you will see, it's in june", ["Will Hartigan", "June Park"], []),
+        # Lists that are mostly people, and words no dictionary knows used of people.
+        (
+            "Committee: Adeyemi, Rossi, Kowalczyk, Nakashima.",
+            [],
+            ["Adeyemi", "Kowalczyk", "Nakashima", "Rossi"],
+        ),
+        ("we visited Boston, Chicago, Denver and Austin", [], []),
+        ("go with Oyelowo, she knows ur research best", [], ["Oyelowo"]),
+        ("Hi, this is Ebere, calling about the match", [], ["Ebere"]),
+        ("sasha it was prof Liang Jun, a postdoc", [], ["Liang Jun", "sasha"]),
+        ('please welcome Oluwakemi "Kemi" Adeyemi-Hart!', [], ['Oluwakemi "Kemi" Adeyemi-Hart']),
+    ],
+)
+def test_names_in_chat(
+    redactor: Redactor, text: str, names: list[str], expected: list[str]
+) -> None:
+    spans = [text[e.start : e.end] for e in redactor.detect(text, names) if e.type == "PERSON"]
+    assert sorted(spans) == sorted(expected)
