@@ -24,7 +24,7 @@ _CAP = r"(?-i:\p{Lu})"
 _WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
 _PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|della|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
 # House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
-_NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?!\d)"
+_NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?:[ \t]1/2|½)?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
 _SUFFIX_PLAIN = (
     r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terrace|pkwy|"
@@ -64,7 +64,8 @@ _COMPOUND = (
 )
 _UNIT_WORD = (
     r"(?:flat|apt|apartment|unit|suite|ste|room|rm|house|hse|h\.\s?no|plot|block|blk|lot|door|"
-    r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no)"
+    r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no|cpo|msc|"
+    r"campus\s+box|mailbox)"
 )
 _UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?[\w/-]{{1,12}}|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
@@ -180,7 +181,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "po box or rural route",
-        r"(?<![\w])(?:p\.?\s?o\.?\s+box\s+\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
+        r"(?<![\w])(?:(?:cpo|msc|campus\s+box|campus\s+mailbox)\s*#?\s*\d{2,6}|p\.?\s?o\.?\s+box\s+\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
     ),
     (
         "Japanese or Chinese script address",
@@ -198,13 +199,13 @@ _ANCHORS: list[tuple[str, str]] = [
 # Units and building names written before the street line.
 _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
-    rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*))+$",
+    rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX})))+$",
     _FLAGS,
 )
 # What may follow the street line, one segment at a time.
 _UNIT_AFTER = regex.compile(
     r"\G,?[ \t]*(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|"
-    r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
     r"|(?-i:m)\.\s*\d{1,4}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b)",
     _FLAGS,
@@ -228,6 +229,9 @@ _STATE_AFTER = regex.compile(
     r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w)(?![ \t]+(?-i:\p{Lu}\p{Ll}))", _FLAGS
 )
 _CITY = rf"(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
+_CITY_STATE_ZIP = regex.compile(
+    rf"\G[ \t]+{_CITY}[ \t]+(?-i:[A-Z]{{2}})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS
+)
 # A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
 _POSTCODE_AFTER = regex.compile(
     rf"\G,?[ \t]*(?:-[ \t]*|(?:c\.?p\.?|pin(?:code)?|plz|zip|postcode)[ \t]*:?[ \t]*)?{_POSTCODE}(?:[ \t]+{_CITY})?",
@@ -243,6 +247,7 @@ _LOWER_CITY_ZIP = regex.compile(
     _FLAGS,
 )
 _TAIL_STEPS = (
+    _CITY_STATE_ZIP,
     _UNIT_AFTER,
     _UNIT_AFTER_COMMA,
     _LOWER_CITY_ZIP,
@@ -447,7 +452,8 @@ class StreetAddressRecognizer(EntityRecognizer):
                 found = step.match(text, end, limit)
                 if found is None or found.end() <= end:
                     continue
-                if text[end - 1] == "." and not found.group(0).startswith(","):
+                zip_after = regex.match(r"[ \t]+\d{5}\b", found.group(0)) is not None
+                if text[end - 1] == "." and not found.group(0).startswith(",") and not zip_after:
                     continue  # "... Leuven. gsm 0470": a full stop ends the address
                 first = found.groupdict().get("first")
                 if (

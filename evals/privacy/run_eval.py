@@ -1,10 +1,12 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Five labelled sets, in two kinds:
+Run with ``python -m evals.privacy.run_eval``. Nine labelled sets, in two kinds:
 
 * development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``): the recognizers
   were tuned on them, so their figures are optimistic;
-* held-out sets (``heldout/``, ``heldout2/``): written by authors who saw neither the
+* stress sets (``dev5/`` formats, ``dev6/`` hard names): the hardest forms gathered on
+  purpose, tuned on and reported without a target;
+* held-out sets (``heldout/`` to ``heldout3/``): written by authors who saw neither the
   recognizers nor the other sets, and never used to change anything. These are the
   figures to trust.
 
@@ -42,6 +44,9 @@ class LabelledSet:
     name: str
     path: Path
     held_out: bool
+    # Stress sets gather the hardest forms on purpose (voice-to-text names, addresses from
+    # thirty countries); they are tuned on and reported, but hold no target.
+    stress: bool = False
 
 
 SETS = (
@@ -49,8 +54,13 @@ SETS = (
     LabelledSet("development 2", HERE / "dev2" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 3", HERE / "dev3" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 4", HERE / "dev4" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("stress 1: formats", HERE / "dev5" / "labelled_messages.jsonl", False, stress=True),
+    LabelledSet(
+        "stress 2: hard names", HERE / "dev6" / "labelled_messages.jsonl", False, stress=True
+    ),
     LabelledSet("held-out 1", HERE / "heldout" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
+    LabelledSet("held-out 3", HERE / "heldout3" / "labelled_messages.jsonl", held_out=True),
 )
 
 
@@ -118,14 +128,20 @@ def main() -> int:
         kind = (
             "written blind, never used to change the recognizers"
             if labelled.held_out
+            else "the hardest forms on purpose; tuned on, no target"
+            if labelled.stress
             else "the recognizers were tuned on it"
         )
         print(f"\n### {labelled.name} ({kind})\n")
         print(report(results))
-        summary[labelled.name] = {"held_out": labelled.held_out, **_summary(results)}
+        summary[labelled.name] = {
+            "held_out": labelled.held_out,
+            "stress": labelled.stress,
+            **_summary(results),
+        }
         mine = results["mentorlens"]
         met = mine.recall() >= RECALL_TARGET and mine.precision() >= PRECISION_TARGET
-        if not labelled.held_out and not met:
+        if not labelled.held_out and not labelled.stress and not met:
             failed.append(labelled.name)
             print(f"missed (id, type): {mine.missed_ids[:40]}", file=sys.stderr)
     RESULTS.write_text(json.dumps(summary, indent=2) + "\n")

@@ -63,6 +63,19 @@ def found(text: str) -> list[str]:
             "one twenty three main street apartment four",
             ["one twenty three main street apartment four"],
         ),
+        (
+            "mail it to Whitman Hall Room 214, 80 Campus Dr, Northbridge, MA 01850",
+            ["Whitman Hall Room 214, 80 Campus Dr, Northbridge, MA 01850"],
+        ),
+        (
+            "CPO 1234, 1 College Ave, Northbridge MA 01850",
+            ["CPO 1234, 1 College Ave, Northbridge MA 01850"],
+        ),
+        ("my campus box is MSC 1234", ["MSC 1234"]),
+        ("12 Elm St Apt 3B Boston MA 02134", ["12 Elm St Apt 3B Boston MA 02134"]),
+        ("12 Elm St., Boston, Mass. 02134", ["12 Elm St., Boston, Mass. 02134"]),
+        ("12 1/2 Elm St", ["12 1/2 Elm St"]),
+        ("shipping to 500 College Ave, Dorm B-214", ["500 College Ave, Dorm B-214"]),
         # Look-alikes that are not addresses.
         ("two blocks down the street", []),
         ("its a one way street", []),
