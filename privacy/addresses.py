@@ -67,7 +67,8 @@ _UNIT_WORD = (
     r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no|cpo|msc|"
     r"campus\s+box|mailbox)"
 )
-_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?[\w/-]{{1,12}}|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
+# A unit's number holds a digit, or is one capital letter ("Flat B"): "box is" is no unit.
+_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,11}}\d)[\w/-]{{1,12}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
     r"(?:\d{5}(?:-\d{4})?"  # US ZIP
     r"|(?-i:[A-Z]\d[A-Z])\s?\d(?-i:[A-Z])\d"  # Canada
