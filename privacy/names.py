@@ -611,25 +611,36 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class StructuredNameRecognizer(EntityRecognizer):
-    """People named by the shape of the text: transcript speakers, form fields, signatures."""
+class _SpanRecognizer(EntityRecognizer):
+    """A recognizer whose finding is a function from text to person spans."""
 
-    SCORE = 0.7
+    SCORE: float
 
     def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="StructuredNameRecognizer")
+        super().__init__(supported_entities=[PERSON], name=type(self).__name__)
 
     def load(self) -> None:
         """Nothing to load."""
+
+    @staticmethod
+    def spans(text: str) -> list[tuple[int, int]]:
+        raise NotImplementedError
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         return [
             make_result(self, PERSON, start, end, self.SCORE)
-            for start, end in structured_name_spans(text)
+            for start, end in self.spans(text)
             if end > start
         ]
+
+
+class StructuredNameRecognizer(_SpanRecognizer):
+    """People named by the shape of the text: transcript speakers, form fields, signatures."""
+
+    SCORE = 0.7
+    spans = staticmethod(structured_name_spans)
 
 
 # Names written in their own script inside English text: "my mom Наталья", "my dad 陈建国",
@@ -693,21 +704,8 @@ def script_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class ScriptNameRecognizer(EntityRecognizer):
+class ScriptNameRecognizer(_SpanRecognizer):
     """People's names written in Cyrillic, Han, Hangul, Devanagari... among English words."""
 
     SCORE = 0.6
-
-    def __init__(self) -> None:
-        super().__init__(supported_entities=[PERSON], name="ScriptNameRecognizer")
-
-    def load(self) -> None:
-        """Nothing to load."""
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        return [
-            make_result(self, PERSON, start, end, self.SCORE)
-            for start, end in script_name_spans(text)
-        ]
+    spans = staticmethod(script_name_spans)

@@ -585,7 +585,7 @@ class StudentIdRecognizer(PatternRecognizer):
         regex.IGNORECASE,
     )
     CUED_SCORE = 0.8
-    _DIGIT_RUNS = re.compile(r"\d")
+    _DIGIT = re.compile(r"\d")
     _SIX_DIGITS = re.compile(r"\d(?:[ -]?\d){5}")
 
     def __init__(self, patterns: Sequence[str] = (r"\bN\d{8}\b",)) -> None:
@@ -610,7 +610,7 @@ class StudentIdRecognizer(PatternRecognizer):
             return results  # every cued form holds a run of digits; most texts have none
         for m in self._CUE.finditer(text):
             value = m.group("id")
-            digits = len(self._DIGIT_RUNS.findall(value))
+            digits = len(self._DIGIT.findall(value))
             # Six digits and up for a spaced or lettered ID; seven for a bare number, as
             # shorter bare numbers after "student" are counts and years.
             already = any(r.start <= m.start("id") < r.end for r in results)
@@ -730,7 +730,9 @@ class DateOfBirthRecognizer(EntityRecognizer):
                 2000 if year < 100 and year <= self._this_year % 100 else 1900 if year < 100 else 0
             )
             already = any(r.start <= m.start() < r.end for r in found)
-            version = "." in m.group(0) and self._VERSION_BEFORE.search(text, 0, m.start())
+            version = "." in m.group(0) and self._VERSION_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            )
             if 1930 <= year <= self._this_year - 14 and not already and not version:
                 found.append(make_result(self, DATE_OF_BIRTH, m.start(), m.end(), self.YEAR_SCORE))
         return found

@@ -81,8 +81,8 @@ _NOT_NAMES = frozenset(
 )
 
 
-# Letters, and the combining marks that decomposed accents leave ("Me\u0301ndez").
-# Letters and their combining marks (accents, Devanagari vowel signs), in words.
+# Letters and their combining marks (decomposed accents as in "Me\u0301ndez", Devanagari
+# vowel signs), in words.
 _NAME_RUN = regex.compile(r"\p{L}[\w\p{M}.'’-]*(?:[ \t]+\p{L}[\w\p{M}.'’-]*)*")
 
 
