@@ -24,7 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from privacy.addresses import StreetAddressRecognizer
-from privacy.names import ScriptNameRecognizer, StructuredNameRecognizer
+from privacy.names import SELF_NAMED, ScriptNameRecognizer, StructuredNameRecognizer
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     MONTH_WORD,
@@ -212,7 +212,8 @@ def _digits_at_least(n: int) -> Gate:
 _HONORIFIC_CUE = re.compile(
     r"\b(?:dr|dra|doctor|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
     r"pani|pan|dona|don|señora|señor|sra|sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|"
-    r"rabbi|pastor|imam|father|sister|reverend|rev)[. ]|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
+    r"rabbi|pastor|imam|father|sister|reverend|rev|tita|tito|t[ií]a|t[ií]o|hermana|hermano|prima|"
+    r"primo|abuela|abuelo|kuya|cousin|profe|maestra|maestro|doctora)[. ]|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
     r"bhai|sir|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|sahib|saab|ma'am)\b",
     re.IGNORECASE,
 )
@@ -236,7 +237,11 @@ _GATES: dict[str, Gate] = {
     ),
     "DateOfBirthRecognizer": lambda text, digits: digits > 0 or MONTH_WORD.search(text) is not None,
     "StructuredNameRecognizer": lambda text, _digits: (
-        ":" in text or "\n" in text or "—" in text or "-" in text
+        ":" in text
+        or "\n" in text
+        or "—" in text
+        or "-" in text
+        or SELF_NAMED.search(text) is not None
     ),
     "SpelledEmailRecognizer": lambda text, _digits: (
         SpelledEmailRecognizer.GATE.search(text) is not None

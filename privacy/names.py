@@ -20,6 +20,7 @@ from privacy.recognizers import (
     everyday_abroad,
     first_name_dictionary,
     make_result,
+    starts_sentence,
     strip_accents,
     surname_dictionary,
     word_zipf,
@@ -198,6 +199,27 @@ TITLE_WORDS = frozenset(
         "sri",
         "smt",
         "shri",
+        # Family and respect words said before a name ("mi hermana Carla", "tita Baby").
+        "aunt",
+        "cousin",
+        "hermana",
+        "hermano",
+        "tía",
+        "tia",
+        "tío",
+        "tio",
+        "prima",
+        "primo",
+        "abuela",
+        "abuelo",
+        "tita",
+        "tito",
+        "kuya",
+        "profe",
+        "maestra",
+        "maestro",
+        "doctora",
+        "dra",
     ]
 )
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")
@@ -214,6 +236,9 @@ _FOLLOWING_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
 def known_name(word: str) -> bool:
     """Whether a word is in the first-name or surname dictionaries."""
     lowered = word.lower().strip(".'’")
+    if "-" in lowered.strip("-"):
+        # "Ortiz-Vega", "Adebayo-Williams": a double-barrelled name is known by its parts.
+        return all(known_name(part) for part in lowered.split("-") if part)
     plain = strip_accents(lowered)
     firsts, lasts = first_name_dictionary(), surname_dictionary()
     return lowered in firsts or plain in firsts or lowered in lasts or plain in lasts
@@ -257,6 +282,12 @@ def _continues_name(word: str) -> bool:
     return word_zipf(lowered) < 3.0 and not everyday_abroad(lowered)
 
 
+# One capital and a full stop after a name, not starting a sentence ("Faith W. —").
+_TRAILING_INITIAL = regex.compile(
+    r"[ \t](?-i:\p{Lu})\.(?=[ \t]*(?:$|[\n,;)—–-]|[ \t](?-i:\p{Ll})))"
+)
+
+
 def extend_name_forward(text: str, end: int) -> int:
     """Take in the rest of a name after its first words: "Trần" + " Thu Hà", "K. Adjei" +
     "-Mensah", "Yusuf" + " al-Masri". Ordinary words, titles and places stop it."""
@@ -273,6 +304,10 @@ def extend_name_forward(text: str, end: int) -> int:
         if particle:
             end = particle.end()
             continue
+        initial = _TRAILING_INITIAL.match(text, end)
+        if initial:
+            end = initial.end()  # "Mwangi, Faith W.": a middle or surname initial
+            break
         following = _NEXT_NAME_WORD.match(text, end)
         if following is None:
             break
@@ -336,10 +371,25 @@ def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:
         )
 
     while words and droppable(words[0].group(0)):
+        if len(words) > 1 and given_name_first(text, words[0], words[1]):
+            break
         words.pop(0)
     while words and droppable(words[-1].group(0)):
         words.pop()
     return (words[0].start(), words[-1].end()) if words else (start, start)
+
+
+def given_name_first(text: str, first: regex.Match[str], second: regex.Match[str]) -> bool:
+    """ "I'm Will Hunter": a capitalised given name inside a sentence, before a surname
+    ("Will Maria come?" starts a sentence, so "Will" there is the verb)."""
+    word, following = first.group(0), second.group(0)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and following[:1].isupper()
+        and word.lower() in common_first_names()
+        and not starts_sentence(text[: first.start()])
+    )
 
 
 def plausible_statistical_name(span: str) -> bool:
@@ -395,6 +445,7 @@ def extend_name(text: str, start: int) -> int:
 # -- names in structure: speaker labels, form fields, signatures ----------------------
 _TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\]?[ \t]*(?:[-–][ \t]*)?)"
 _NAME_TOKEN = r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*"
+_SAID_AFTER_NAME = regex.compile(r"[ \t]+(?:here|again|speaking)$", regex.IGNORECASE)
 _SPEAKER = regex.compile(
     rf"(?m)^[ \t]*{_TIMESTAMP}?(?P<name>{_NAME_TOKEN}(?:,?[ \t]+{_NAME_TOKEN}){{0,3}})"
     rf"(?:[ \t]*\([^)\n]{{1,25}}\))?[ \t]*(?::|[ \t]{{2,}}\d{{1,2}}:\d{{2}}[ \t]*$)"
@@ -558,16 +609,62 @@ def _name_like(piece: str, strong: bool) -> bool:
     )
 
 
+# "my name is FAITH O'CONNELL", "Hi, I'm Will Hunter": the writer gives their own name.
+SELF_NAMED = regex.compile(
+    rf"(?i)(?<![\w'’])(?:(?P<strong>my[ \t]+name[ \t]+is|my[ \t]+name'?s|name'?s|call[ \t]+me|calls[ \t]+me"
+    rf"|i[ \t]+go[ \t]+by)|i'?m|i’m|i[ \t]+am|this[ \t]+is)[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})"
+)
+
+
+def _self_named_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in SELF_NAMED.finditer(text):
+        strong = match.group("strong") is not None
+        tokens = list(regex.finditer(_NAME_TOKEN, match.group("name")))
+        taken: list[regex.Match[str]] = []
+        for token in tokens:
+            word = token.group(0).rstrip(".")
+            lowered = word.lower()
+            if taken and lowered in _PARTICLES:
+                continue  # "MARIA DE LA CRUZ"
+            named_word = word[:1].isupper() and lowered in common_first_names()  # "I'm Will"
+            if lowered in STOP_WORDS and not named_word:
+                break
+            if lowered in TITLE_WORDS or lowered in INSTITUTION_WORDS:
+                break
+            if lowered in CALENDAR_WORDS or _caseless(word):
+                break
+            rare = word_zipf(lowered) < 3.0
+            if strong:
+                fits = (known_name(word) and not _everyday_word(word)) or rare
+            else:  # "I'm Sorry", "this is Amazing": a weak cue takes capitalised names only
+                fits = word[:1].isupper() and (known_name(word) or rare)
+            if not fits:
+                break
+            taken.append(token)
+        if not taken:
+            continue
+        if not strong and len(taken) == 1 and word_zipf(taken[0].group(0).lower()) >= 4.0:
+            continue  # "this is Rich": a single word-name after a weak cue stays spaCy's call
+        base = match.start("name")
+        spans.append((base + taken[0].start(), base + taken[-1].end()))
+    return spans
+
+
 def structured_name_spans(text: str) -> list[tuple[int, int]]:
     """Names given away by layout: "KWAME MENSAH (mentor):", "Name: Olumide Adeyemi",
     a signature under "Best,"."""
     spans: list[tuple[int, int]] = []
     for match in _SPEAKER.finditer(text):
         label = match.group("name").replace(",", " ")
+        start, end = match.span("name")
+        said = _SAID_AFTER_NAME.search(label)
+        if said:  # "liam here: <link>": the name, not the word after it
+            label, end = label[: said.start()], start + said.start()
         if _name_like(label, strong=False) or (
             label.isupper() and not _has_common_word(label) and _name_like(label, strong=True)
         ):
-            spans.append(match.span("name"))
+            spans.append((start, end))
     for match in _FIELD.finditer(text):
         value_start = match.start("value")
         value = match.group("value")
@@ -605,6 +702,7 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
         surname = match.group("surname").lower()
         if word_zipf(surname) < 4.5 and surname not in INSTITUTION_WORDS | TITLE_WORDS:
             spans.append(match.span())  # "staff: M. Albright"
+    spans.extend(_self_named_spans(text))
     dashed = _DASH_SIGNATURE.search(text)
     if dashed and known_name(dashed.group("name")) and not _everyday_word(dashed.group("name")):
         spans.append(dashed.span("name"))  # "... f/u 10/14. — kat"

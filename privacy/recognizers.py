@@ -222,8 +222,24 @@ _AFTER_OPENING_NAME = re.compile(
 _HERE_AFTER = re.compile(r"\s+here\b", re.IGNORECASE)
 
 
+# A message that opens with a name-word in one of these phrases opens with the word:
+# "will you be at...", "hope ur feeling better", "summer internship apps", "mark my words".
+_OPENING_WORD_READING = re.compile(
+    r"(?:will\s+(?:you|ya|do|be|i|we|it|this|that|they|he|she|there)"
+    r"|hope\s+(?:you|ya|ur|your|y'?all|all|everyone|everybody|this|that|it|so|things)"
+    r"|grace\s+(?:period|under|days?)|mark\s+(?:my|your|ur|the|it)\s"
+    r"|summer\s+(?:internships?|break|term|session|classes|job|program|plans|research|school|camp)"
+    r"|patience\s+(?:is|pays|please)|rich\s+text|can\s+(?:u|you|ya|i|we|someone|anyone)"
+    r"|drew\s+(?:a|an|up|the|my|on)|page\s+\d|sunny\s+(?:day|today|out|and)"
+    r"|chase\s+(?:bank|the)|joy\s+of|faith\s+in)\b",
+    re.IGNORECASE,
+)
+
+
 def _addressed(text: str, start: int, end: int) -> bool:
     """Whether a lowercase word reads as a name: "thx grace!", "hi will,", "will do mark!"."""
+    if not text[:start].strip() and _OPENING_WORD_READING.match(text, start):
+        return False
     before = text[max(0, start - 20) : start]
     after = text[end : end + 12]
     followed_by_punct = bool(
@@ -1439,7 +1455,8 @@ class HonorificNameRecognizer(PatternRecognizer):
     _WEAK_TITLE = regex.compile(
         r"(?<![\w])(?:mister|miss|madam|aunty|auntie|aunt|uncle|pani|pan|dona|don|señora|señor|sra|"
         r"sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|rabbi|pastor|imam|father|sister|"
-        r"reverend|rev)\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
+        r"reverend|rev|tita|tito|t[ií]a|t[ií]o|hermana|hermano|prima|primo|abuela|abuelo|kuya|cousin|"
+        r"profe|maestra|maestro|doctora)\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
         regex.IGNORECASE,
     )
     # Found from the suffix backwards: a pattern that starts at every word is ten times slower.

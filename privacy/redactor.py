@@ -83,6 +83,7 @@ _NOT_NAMES = frozenset(
 
 # Letters and their combining marks (decomposed accents as in "Me\u0301ndez", Devanagari
 # vowel signs), in words.
+_STRUCTURED = "StructuredNameRecognizer"
 _NAME_RUN = regex.compile(r"\p{L}[\w\p{M}.'’-]*(?:[ \t]+\p{L}[\w\p{M}.'’-]*)*")
 
 
@@ -336,7 +337,9 @@ def _clean(
                 if end <= start:
                     continue
                 last_word = text[start:end].split()[-1].lower().strip(".")
-                if names.is_institution(text, end) or last_word in names.INSTITUTION_WORDS:
+                # A form field or speaker label says the word is a name ("Name: Park, Min-jun").
+                place_word = last_word in names.INSTITUTION_WORDS and source != _STRUCTURED
+                if names.is_institution(text, end) or place_word:
                     continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
             start = names.extend_name(text, start)
             end = names.extend_name_forward(text, end)
@@ -465,6 +468,8 @@ def _trim_common_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a person span past common words at either edge."""
     words = list(_EDGE_WORD.finditer(text, start, end))
     while words and _is_common_word(words[0].group(0)):
+        if len(words) > 1 and names.given_name_first(text, words[0], words[1]):
+            break
         words.pop(0)
     while words and _is_common_word(words[-1].group(0)):
         words.pop()

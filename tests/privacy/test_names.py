@@ -290,6 +290,23 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("Hi, this is Ebere, calling about the match", [], ["Ebere"]),
         ("sasha it was prof Liang Jun, a postdoc", [], ["Liang Jun", "sasha"]),
         ('please welcome Oluwakemi "Kemi" Adeyemi-Hart!', [], ['Oluwakemi "Kemi" Adeyemi-Hart']),
+        # People who say their own name, and names in case-note and form layouts.
+        ("Intake inbox: Hi, I'm Will Hunter, transfer student", [], ["Will Hunter"]),
+        ("hello my name is FAITH O'CONNELL i am a sophmore", [], ["FAITH O'CONNELL"]),
+        ("My name is MARIA DE LA CRUZ and I'm a junior", [], ["MARIA DE LA CRUZ"]),
+        ("I'm So Excited. This is Amazing news", [], []),
+        ("Will Maria come to the thing?", [], ["Maria"]),
+        ("INTAKE FORM\nName: Park, Min-jun\nBanner ID: 4471", [], ["Min-jun", "Park"]),
+        ("CASE NOTE: Ortiz-Vega, Camila disclosed a move", [], ["Camila", "Ortiz-Vega"]),
+        ("Case 4471 — student Mwangi, Faith W. — Pell pending", [], ["Faith W.", "Mwangi"]),
+        ("liam here: https://northbridge.zoom.us/j/93811220044", ["Liam Walsh"], ["liam"]),
+        ("tim mi hermana Carla wants to join", ["Tim Ng"], ["Carla", "tim"]),
+        ("and tell tita Marites thanks for the lumpia", [], ["Marites"]),
+        # A roster name-word opening a message in a phrase that reads as the word.
+        ("will you be at the 2pm meeting tmrw?", ["Will Donovan"], []),
+        ("hope ur feeling better!! no rush", ["Hope Tuilagi"], []),
+        ("summer internship apps open in may", ["Summer Reyes"], []),
+        ("grace yes!! will bring the budget sheet", ["Grace Kim"], ["grace"]),
     ],
 )
 def test_names_in_chat(
