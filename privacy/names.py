@@ -228,7 +228,8 @@ _PARTICLE_BEFORE = regex.compile(
     r"\s+){1,3}$",
     regex.IGNORECASE,
 )
-_INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?-i:\p{Lu})\.\s?$")
+# "J. Okafor", "H Cole" (a bare capital, but never the words "I" and "A").
+_INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?:(?-i:\p{Lu})\.\s?|(?-i:[B-HJ-Z])[ \t])$")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\w.@'’-])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)\s+$")
 _FOLLOWING_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
 

@@ -143,7 +143,8 @@ _GREETING_BEFORE = re.compile(
     r"salaam|shalom|namaste|hola|ciao|oi|ola|olá|merhaba|habari|sawubona|hallo|salut|"
     r"tell|cc|ok|okay|yes|yeah|yep|sure|sorry|congrats|great|perfect|nice|yay|wow|omg|lol|haha|"
     r"ugh|aw+|np|welcome|(?:thank|love|miss|see)\s+(?:you|u|ya)|no\s+worries|got\s+it|"
-    r"sounds\s+good|good\s+(?:luck|morning|night|job)|happy\s+birthday|well\s+done)),?\s*$",
+    r"sounds\s+good|good\s+(?:luck|morning|night|job)|happy\s+birthday|well\s+done)"
+    r"|^\s*:[a-z0-9_+-]+:),?\s*$",
     re.IGNORECASE,
 )
 
@@ -254,7 +255,7 @@ def _addressed(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after):
         return True  # "i'll intro you, river."
-    if not before.strip():  # first word of the message
+    if not before.strip() or re.search(r"[!?]\s*$", before):  # first word of a sentence
         word = text[start:end].lower()
         return bool(_AFTER_OPENING_NAME.match(after)) or text[end:].lower().startswith(f" {word} ")
     previous = re.search(r"([\w']+)\W*$", before)

@@ -307,6 +307,9 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("hope ur feeling better!! no rush", ["Hope Tuilagi"], []),
         ("summer internship apps open in may", ["Summer Reyes"], []),
         ("grace yes!! will bring the budget sheet", ["Grace Kim"], ["grace"]),
+        ("yeah!! dawn can you put me down?", ["Dawn Begay"], ["dawn"]),
+        (":wave: rich quick q, is the portal down?", ["Rich Tanaka"], ["rich"]),
+        ("name on account H Cole", ["Harriet Cole"], ["H Cole"]),
     ],
 )
 def test_names_in_chat(
