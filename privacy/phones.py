@@ -38,7 +38,9 @@ _STRONG_CUES = re.compile(
     r"reach|fax|switchboard|direct|sms|signal|viber|hp|zap|m|t|p|c|o|llámame|llamame|llama|"
     r"llamar|llamada|teléfono|telefono|móvil|movil|ligar|ligue|liga|appelle|appeler|"
     r"téléphone|portable|numéro|anrufen|ruf|telefon|chiamami|cellulare|telefone|"
-    r"número|numero)\b\.?:?|手机|手機|电话|電話|微信|携帯|전화|핸드폰|휴대폰|연락처",
+    r"número|numero)\b\.?:?"
+    # "her number is", "my # is": whose number it is, after any "zoom" or "order" before it.
+    r"|\b(?:my|her|his|their|your|ur|our)\s+(?:number|num|no\.|#)|手机|手機|电话|電話|微信|携帯|전화|핸드폰|휴대폰|연락처",
     re.IGNORECASE,
 )
 _WEAK_CUES = re.compile(r"\b(?:number|no|num|contact|office)\b", re.IGNORECASE)
