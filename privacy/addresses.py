@@ -367,6 +367,30 @@ _HOUSE_NAME_BEFORE = regex.compile(
 )
 
 
+# A form line that says it holds an address: "Home address: Knockbrack, Ballyvourney",
+# "City, state, ZIP: MERRILL WI 54452", "Town/State/Postcode: Gympie QLD 4570".
+_ADDRESS_FIELD = regex.compile(
+    r"(?mi)^[ \t]*(?:\d+[ \t]+)?(?:(?:(?:home|mailing|permanent|current|local|postal|street|billing|"
+    r"shipping|residential|campus|family|parents'?|new|old)[ \t]+)?(?:address|addr|domicilio|"
+    r"dirección|endereço|adresse|anschrift)(?:[ \t]+line[ \t]*\d)?|city[ \t]*[,/][ \t]*state"
+    r"(?:[ \t]*[,/][ \t]*(?:zip|postcode|postal[ \t]+code)(?:[ \t]+code)?)?|town[ \t]*/[ \t]*state"
+    r"(?:[ \t]*/[ \t]*postcode)?)[ \t]*[:：][ \t]*(?P<value>[^\n]{4,160})"
+)
+# Values that are no address: "same as above", "n/a", an email or a link.
+_NOT_AN_ADDRESS = regex.compile(r"(?i)^(?:same|n/?a|none|tbd|see|as[ \t]+above)\b|@|https?:|www\.")
+
+
+def _address_fields(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in _ADDRESS_FIELD.finditer(text):
+        value = match.group("value").rstrip(" \t.")
+        if _NOT_AN_ADDRESS.search(value) or not (any(c.isdigit() for c in value) or "," in value):
+            continue
+        start = match.start("value")
+        spans.append((start, start + len(value)))
+    return spans
+
+
 class StreetAddressRecognizer(EntityRecognizer):
     """Postal addresses from the house, flat or box number to the postcode.
 
@@ -403,6 +427,8 @@ class StreetAddressRecognizer(EntityRecognizer):
         if any(c.isdigit() for c in text):
             spans.extend(self._numberless(text))
             spans.extend(self._before_postcode(text, spans))
+        if ":" in text:
+            spans.extend(_address_fields(text))
         return [
             make_result(
                 self, STREET_ADDRESS, start, _without_full_stop(text, start, end), self.SCORE

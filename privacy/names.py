@@ -455,12 +455,13 @@ _STRONG_FIELDS = (
     r"full[ \t]+name|name|preferred[ \t]+name|first[ \t]+name|last[ \t]+name|surname|nickname|"
     r"student[ \t]+name|mentee[ \t]+name|mentor[ \t]+name|emergency[ \t]+contact|"
     r"parent(?:/guardian)?|guardian|applicant|(?:full[ \t]+)?legal[ \t]+name|goes[ \t]+by|known[ \t]+as|"
-    r"aka|name[ \t]+you[ \t]+use|given[ \t]+names?|family[ \t]+name|middle[ \t]+name|mother|father|"
+    r"aka|name[ \t]+you[ \t]+use|given[ \t]+name(?:s|\(s\))?|name[ \t]+on[ \t]+(?:card|account)|"
+    r"card[ \t]*holder|cardholder|student|family[ \t]+name|middle[ \t]+name|mother|father|"
     r"spouse|roommate|landlord|account[ \t]+holder|payee|beneficiary|next[ \t]+of[ \t]+kin|"
     r"kontoinhaber(?:in)?|titular|name[ \t]*\([^)\n]{1,30}\)|name[ \t]+in[ \t]+[^:\n]{1,30}"
 )
 _WEAK_FIELDS = (
-    r"from|to|cc|attn|attention|student|mentee|mentor|contact|references?|referees?|signed|"
+    r"from|to|cc|attn|attention|guests?|mentee|mentor|contact|references?|referees?|signed|"
     r"submitted[ \t]+by|referred[ \t]+by|prepared[ \t]+by|advisor|adviser|supervisor|host"
 )
 _FIELD = regex.compile(

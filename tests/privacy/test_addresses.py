@@ -95,3 +95,23 @@ def test_street_addresses(text: str, expected: list[str]) -> None:
 def test_a_full_stop_ends_the_address() -> None:
     text = "my kot is Naamsestraat 63 bus 2, 3000 Leuven. gsm 0470 12 34 56"
     assert found(text) == ["Naamsestraat 63 bus 2, 3000 Leuven"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Home address: Knockbrack, Ballyvourney\nPhone: 0", ["Knockbrack, Ballyvourney"]),
+        (
+            "5 Address: N5421 COUNTY ROAD K\n6 City, state, ZIP: MERRILL WI 54452",
+            ["MERRILL WI 54452"],
+        ),
+        ("Town/State/Postcode: Gympie QLD 4570\nCountry: Australia", ["Gympie QLD 4570"]),
+        ("Mailing address: same as above\nEmail: a@b.example", []),
+        ("Address: see portal", []),
+    ],
+)
+def test_form_lines_that_say_they_hold_an_address(text: str, expected: list[str]) -> None:
+    results = StreetAddressRecognizer().analyze(text, ["STREET_ADDRESS"])
+    found = [text[r.start : r.end] for r in results]
+    assert all(any(e in f for f in found) for e in expected)
+    assert bool(found) == bool(expected)

@@ -310,6 +310,13 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("yeah!! dawn can you put me down?", ["Dawn Begay"], ["dawn"]),
         (":wave: rich quick q, is the portal down?", ["Rich Tanaka"], ["rich"]),
         ("name on account H Cole", ["Harriet Cole"], ["H Cole"]),
+        (
+            "RSVP form\nStudent: Tsion Bekele\nGuests: Almaz Bekele",
+            [],
+            ["Almaz Bekele", "Tsion Bekele"],
+        ),
+        ("Refund\nName on card: SUN-HEE PARK\nAmount: $40", [], ["SUN-HEE PARK"]),
+        ("intake\nGiven name(s): KA HO\nEnglish name: Kelvin", [], ["KA HO", "Kelvin"]),
     ],
 )
 def test_names_in_chat(
