@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
@@ -349,6 +350,7 @@ def _clean(
         kept.append(result)
     kept.extend(_other_mentions(text, kept))
     kept.extend(_rest_of_name_list(text, kept))
+    kept = _outside_named_things(text, kept)  # after spreading: "Morgan Lee" is no "Morgan Stanley"
     kept.sort(key=lambda r: (r.start, -r.end))
     merged: list[RecognizerResult] = []
     for result in kept:
@@ -391,6 +393,32 @@ _NAME_LIST = regex.compile(
     rf"{_LIST_ITEM}(?:,[ \t]*(?:(?:and|&)[ \t]+)?{_LIST_ITEM}){{2,}}(?:,?[ \t]+(?:and|&)[ \t]+{_LIST_ITEM})?"
 )
 _LIST_SPLIT = regex.compile(r",[ \t]*(?:(?:and|&)[ \t]+)?|,?[ \t]+(?:and|&)[ \t]+")
+
+
+_NAMED_LIKE_PEOPLE = Path(__file__).with_name("named_like_people.txt")
+
+
+@lru_cache(maxsize=1)
+def _named_things() -> regex.Pattern[str]:
+    """Organisations and places named like people ("Morgan Stanley", "Ben & Jerry's")."""
+    lines = _NAMED_LIKE_PEOPLE.read_text(encoding="utf-8").splitlines()
+    entries = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len)
+    body = "|".join(regex.escape(e).replace(r"\ ", r"[ \t]+") for e in reversed(entries))
+    return regex.compile(rf"(?<![\w@.])(?:{body})(?![\w@])", regex.IGNORECASE)
+
+
+def _outside_named_things(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Drop person spans that lie inside an organisation or place named like people."""
+    if not any(r.entity_type == PERSON for r in results):
+        return results
+    things = [m.span() for m in _named_things().finditer(text)]
+    if not things:
+        return results
+    return [
+        r
+        for r in results
+        if r.entity_type != PERSON or not any(s <= r.start and r.end <= e for s, e in things)
+    ]
 
 
 def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -324,3 +324,18 @@ def test_names_in_chat(
 ) -> None:
     spans = [text[e.start : e.end] for e in redactor.detect(text, names) if e.type == "PERSON"]
     assert sorted(spans) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("employers incl. Boeing, Johnson & Johnson, Ernst & Young and Ben & Jerry's", []),
+        ("my friend Pádraig works at Liberty Mutual", ["Pádraig"]),
+        ("the Morgan Stanley & Goldman Sachs fellowship, ask Morgan Lee", ["Morgan Lee"]),
+    ],
+)
+def test_companies_named_like_people_are_not_people(
+    redactor: Redactor, text: str, expected: list[str]
+) -> None:
+    spans = [text[e.start : e.end] for e in redactor.detect(text) if e.type == "PERSON"]
+    assert spans == expected
