@@ -554,6 +554,20 @@ _LABEL_WORDS = frozenset(
         "none",
         "tbd",
         "tba",
+        # Identifier labels typed in capitals at a line's start: "IBAN: DE89...", "SSN: ...".
+        "iban",
+        "ssn",
+        "sin",
+        "orcid",
+        "swift",
+        "bic",
+        "itin",
+        "tin",
+        "ein",
+        "visa",
+        "languages",
+        "language",
+        "pronouns",
     ]
 )
 

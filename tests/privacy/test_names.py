@@ -317,6 +317,8 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ),
         ("Refund\nName on card: SUN-HEE PARK\nAmount: $40", [], ["SUN-HEE PARK"]),
         ("intake\nGiven name(s): KA HO\nEnglish name: Kelvin", [], ["KA HO", "Kelvin"]),
+        ("Bank: Danske Bank\nIBAN: DK50 0040 0440 1162 43", [], []),
+        ("DOB: 7/4/87\nSSN: 078 05 1120", [], []),
     ],
 )
 def test_names_in_chat(
