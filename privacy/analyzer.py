@@ -27,6 +27,7 @@ from privacy.addresses import StreetAddressRecognizer
 from privacy.names import SELF_NAMED, ScriptNameRecognizer, StructuredNameRecognizer
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
+    FAMILY_TITLE_PATTERN,
     MONTH_WORD,
     AccountNumberRecognizer,
     AnyCaseIbanRecognizer,
@@ -212,8 +213,8 @@ def _digits_at_least(n: int) -> Gate:
 _HONORIFIC_CUE = re.compile(
     r"\b(?:dr|dra|doctor|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
     r"pani|pan|dona|don|señora|señor|sra|sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|"
-    r"rabbi|pastor|imam|father|sister|reverend|rev|tita|tito|t[ií]a|t[ií]o|hermana|hermano|prima|"
-    r"primo|abuela|abuelo|kuya|cousin|profe|maestra|maestro|doctora)[. ]|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
+    rf"rabbi|pastor|imam|father|sister|reverend|rev|{FAMILY_TITLE_PATTERN})[. ]"
+    r"|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
     r"bhai|sir|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|sahib|saab|ma'am)\b",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from privacy.entities import PERSON
 from privacy.recognizers import (
     CALENDAR_WORDS,
+    FAMILY_TITLES,
     common_first_names,
     everyday_abroad,
     first_name_dictionary,
@@ -199,27 +200,9 @@ TITLE_WORDS = frozenset(
         "sri",
         "smt",
         "shri",
-        # Family and respect words said before a name ("mi hermana Carla", "tita Baby").
         "aunt",
-        "cousin",
-        "hermana",
-        "hermano",
-        "tía",
-        "tia",
-        "tío",
-        "tio",
-        "prima",
-        "primo",
-        "abuela",
-        "abuelo",
-        "tita",
-        "tito",
-        "kuya",
-        "profe",
-        "maestra",
-        "maestro",
-        "doctora",
         "dra",
+        *FAMILY_TITLES,
     ]
 )
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")

@@ -38,6 +38,13 @@ from privacy.entities import (
 )
 from privacy.word_lists import everyday_foreign_words
 
+# Family and respect words said before a name ("mi hermana Carla", "tita Baby"): titles to
+# the name trimmers, and weak titles to the honorific recognizer and its gate.
+FAMILY_TITLES = (
+    "tita", "tito", "tía", "tia", "tío", "tio", "hermana", "hermano", "prima", "primo", "abuela",
+    "abuelo", "kuya", "cousin", "profe", "maestra", "maestro", "doctora",
+)  # fmt: skip
+FAMILY_TITLE_PATTERN = "|".join(FAMILY_TITLES)
 # Honorifics are part of how people are named in chat ("prof. okafor", "dr raman").
 _HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+)"
 # Words that are names only when capitalised ("Will", "May", "Bill"...): spaCy's stop
@@ -1456,8 +1463,8 @@ class HonorificNameRecognizer(PatternRecognizer):
     _WEAK_TITLE = regex.compile(
         r"(?<![\w])(?:mister|miss|madam|aunty|auntie|aunt|uncle|pani|pan|dona|don|señora|señor|sra|"
         r"sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|rabbi|pastor|imam|father|sister|"
-        r"reverend|rev|tita|tito|t[ií]a|t[ií]o|hermana|hermano|prima|primo|abuela|abuelo|kuya|cousin|"
-        r"profe|maestra|maestro|doctora)\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
+        rf"reverend|rev|{FAMILY_TITLE_PATTERN})"
+        r"\.?\s+(?P<name>[\p{L}\p{M}][\p{L}\p{M}'’-]+)",
         regex.IGNORECASE,
     )
     # Found from the suffix backwards: a pattern that starts at every word is ten times slower.

@@ -82,9 +82,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_STRUCTURED = "StructuredNameRecognizer"
 # Letters and their combining marks (decomposed accents as in "Me\u0301ndez", Devanagari
 # vowel signs), in words.
-_STRUCTURED = "StructuredNameRecognizer"
 _NAME_RUN = regex.compile(r"\p{L}[\w\p{M}.'’-]*(?:[ \t]+\p{L}[\w\p{M}.'’-]*)*")
 
 
