@@ -396,22 +396,30 @@ _LIST_SPLIT = regex.compile(r",[ \t]*(?:(?:and|&)[ \t]+)?|,?[ \t]+(?:and|&)[ \t]
 
 
 _NAMED_LIKE_PEOPLE = Path(__file__).with_name("named_like_people.txt")
+_LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @lru_cache(maxsize=1)
-def _named_things() -> regex.Pattern[str]:
-    """Organisations and places named like people ("Morgan Stanley", "Ben & Jerry's")."""
+def _named_things() -> tuple[regex.Pattern[str], frozenset[str]]:
+    """Organisations and places named like people ("Morgan Stanley", "Ben & Jerry's"), and
+    the words in them: a text runs the pattern only when a person span holds one."""
     lines = _NAMED_LIKE_PEOPLE.read_text(encoding="utf-8").splitlines()
     entries = sorted({ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")}, key=len)
     body = "|".join(regex.escape(e).replace(r"\ ", r"[ \t]+") for e in reversed(entries))
-    return regex.compile(rf"(?<![\w@.])(?:{body})(?![\w@])", regex.IGNORECASE)
+    words = frozenset(w.lower() for e in entries for w in _LETTER_RUN.findall(e))
+    return regex.compile(rf"(?<![\w@.])(?:{body})(?![\w@])", regex.IGNORECASE), words
 
 
 def _outside_named_things(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """Drop person spans that lie inside an organisation or place named like people."""
-    if not any(r.entity_type == PERSON for r in results):
+    pattern, words = _named_things()
+    if not any(
+        r.entity_type == PERSON
+        and any(w.lower() in words for w in _LETTER_RUN.findall(text, r.start, r.end))
+        for r in results
+    ):
         return results
-    things = [m.span() for m in _named_things().finditer(text)]
+    things = [m.span() for m in pattern.finditer(text)]
     if not things:
         return results
     return [
