@@ -57,6 +57,16 @@ _TYPE_FIRST = (
     r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
     r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?)"
 )
+_VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
+_VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
+_TYPE_AFTER_NUMBER = (
+    r"(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|calle|rua|"
+    r"avenida|strada)"
+)
+_NUMBERED_WAY = r"(?:sector|street|road|block|phase|pocket|cross|main)"
+_INDIAN_WAY = r"(?:cross|main|block|stage|phase|sector|street|road|avenue|lane)"
+_ROUTE_WORD = r"(?:route|rte|road|rd|highway|hwy|sr|cr|fm)"
+_WARD_WORD = r"(?:phường|quận|ward|district|barangay|brgy|col\.|colonia|sector|block)"
 _TYPE_FIRST_NAME = rf"(?:{_PARTICLE}\s+)*{_WORD_CAP}(?:\s+(?:{_PARTICLE}|{_WORD_CAP}|(?-i:[IVX]{{1,4}})\b)){{0,5}}?"
 _COMPOUND = (
     r"(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|gracht|straat|laan|plein|"
@@ -107,9 +117,9 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Vietnamese house number and street",
-        rf"(?<![\w])(?:(?:số|so|ngõ|ngo|ngách|hẻm|hem|kiệt)\s+\d{{1,4}}(?:/\d{{1,4}})*|{_NUM})\s+"
-        rf"(?:phố|pho|đường|duong)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
-        rf"|(?<![\w])(?:ngõ|ngo|ngách|hẻm|hem|kiệt)\s+\d{{1,4}}(?:/\d{{1,4}})*\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}",
+        rf"(?<![\w])(?:(?:số|so|{_VIETNAMESE_LANE})\s+\d{{1,4}}(?:/\d{{1,4}})*|{_NUM})\s+"
+        rf"{_VIETNAMESE_STREET}\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
+        rf"|(?<![\w]){_VIETNAMESE_LANE}\s+\d{{1,4}}(?:/\d{{1,4}})*\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}",
     ),
     (
         "number, capitalised name, then a unit or box",
@@ -121,8 +131,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number, then street type and name",
-        rf"(?<![\w/-]){_NUM}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|"
-        rf"calle|rua|avenida|strada){{1}}\s+{_TYPE_FIRST_NAME}(?=[\s,.;:!?)]|$)",
+        rf"(?<![\w/-]){_NUM}(?:\s?(?:bis|ter))?,?\s+{_TYPE_AFTER_NUMBER}\s+{_TYPE_FIRST_NAME}(?=[\s,.;:!?)]|$)",
     ),
     (
         "street, suffix, then the number",
@@ -132,7 +141,7 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "number, name, then a ward or district",
         rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
-        r"(?=,\s*(?:phường|quận|ward|district|barangay|brgy|col\.|colonia|sector|block)\b)",
+        rf"(?=,\s*{_WARD_WORD}\b)",
     ),
     (
         "Colombian grid address",
@@ -155,7 +164,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "unit, then a numbered sector, street or road",
-        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:sector|street|road|block|phase|pocket|cross|main)\s+(?:no\.?\s*)?\d{{1,3}}\b(?:-?(?-i:[A-Z])\b)?",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+{_NUMBERED_WAY}\s+(?:no\.?\s*)?\d{{1,3}}\b(?:-?(?-i:[A-Z])\b)?",
     ),
     (
         "unit, then named places ending in a postcode",
@@ -168,13 +177,13 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number on a numbered route",
-        r"(?<![\w/-])\d{1,6}\s+(?:state\s+|county\s+|us\s+|farm\s+)?(?:route|rte|road|rd|highway|hwy|sr|cr|fm)"
+        rf"(?<![\w/-])\d{{1,6}}\s+(?:state\s+|county\s+|us\s+|farm\s+)?{_ROUTE_WORD}"
         r"\s+\d{1,4}(?-i:[A-Z]{0,2})\b",
     ),
     (
         "Indian house number, then numbered cross or main",
         rf"(?<![\w])(?:(?:no|door\s+no|h\.?\s?no|plot\s+no)\.?|#)\s*{_NUM},?\s+\d{{1,2}}(?:st|nd|rd|th)\s+"
-        r"(?:cross|main|block|stage|phase|sector|street|road|avenue|lane)\b",
+        rf"{_INDIAN_WAY}\b",
     ),
     (
         "Japanese block-number address",
@@ -196,6 +205,41 @@ _ANCHORS: list[tuple[str, str]] = [
         r"(?:,?\s*\d+동)?(?:,?\s*\d+호)?",
     ),
 ]
+
+_LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _first_words(alternation: str) -> frozenset[str]:
+    """The word each choice of a flat ``(?:st|av\\.|c/)`` pattern starts with: "st", "av", "c"."""
+    choices = alternation.removeprefix("(?:").removesuffix(")")
+    if "(" in choices:
+        raise ValueError(f"not a flat alternation: {alternation}")
+    return frozenset(regex.match(r"\p{L}+", choice)[0] for choice in choices.split("|"))
+
+
+_SUFFIXES = _first_words(_SUFFIX_PLAIN) | _first_words(_SUFFIX_WORDLIKE)
+# Words an anchor cannot match without, each set read as "one of these": an anchor whose
+# words are all absent is skipped. Each word stands alone in the anchor (a space or the
+# start before it, no letter after it), so a message's letter runs always hold it when the
+# anchor could match. The word-led anchors are most of the scan time, and most messages
+# hold no street word at all.
+_ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
+    "number, street, suffix": (_SUFFIXES,),
+    "spoken number, street, suffix": (_first_words(_NUMBER_WORD), _SUFFIXES),
+    "Vietnamese house number and street": (
+        _first_words(_VIETNAMESE_LANE) | _first_words(_VIETNAMESE_STREET),
+    ),
+    "street type, name, then number": (_first_words(_TYPE_FIRST),),
+    "number, then street type and name": (_first_words(_TYPE_AFTER_NUMBER),),
+    "street, suffix, then the number": (_first_words(_SUFFIX_PLAIN),),
+    "unit, then a street without a number": (_SUFFIXES,),
+    "unit, then a numbered sector, street or road": (_first_words(_NUMBERED_WAY),),
+    "number, name, then a ward or district": (_first_words(_WARD_WORD),),
+    "number on a numbered route": (_first_words(_ROUTE_WORD),),
+    "Indian house number, then numbered cross or main": (_first_words(_INDIAN_WAY),),
+    # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
+    "po box or rural route": (frozenset({"box", "cpo", "msc", "campus"}),),
+}
 
 # Units and building names written before the street line.
 _BEFORE = regex.compile(
@@ -407,7 +451,9 @@ class StreetAddressRecognizer(EntityRecognizer):
     )
 
     def __init__(self) -> None:
-        self._anchors = [(name, regex.compile(p, _FLAGS)) for name, p in _ANCHORS]
+        self._anchors = [
+            (name, regex.compile(p, _FLAGS), _ANCHOR_NEEDS.get(name, ())) for name, p in _ANCHORS
+        ]
         # No context words: every anchor scores above the threshold on its own.
         super().__init__(supported_entities=[STREET_ADDRESS], name="StreetAddressRecognizer")
 
@@ -418,7 +464,10 @@ class StreetAddressRecognizer(EntityRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
         spans: list[tuple[int, int]] = []
-        for name, pattern in self._anchors:
+        words = set(_LETTER_RUN.findall(text.lower()))
+        for name, pattern, needs in self._anchors:
+            if needs and any(words.isdisjoint(one_of) for one_of in needs):
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if end - start < 4 or (name.startswith("Germanic") and _english_word(match[0])):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -27,7 +28,7 @@ from privacy.addresses import StreetAddressRecognizer
 from privacy.names import SELF_NAMED, ScriptNameRecognizer, StructuredNameRecognizer
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
-    FAMILY_TITLE_PATTERN,
+    FAMILY_TITLES,
     MONTH_WORD,
     AccountNumberRecognizer,
     AnyCaseIbanRecognizer,
@@ -58,6 +59,37 @@ _ENTITY_MAPPING = {
 }
 
 
+class LazyKeywordArtifacts(NlpArtifacts):
+    """NLP artifacts whose context keywords are built on first read, not for every text.
+
+    Only context enhancement reads the keywords, and it runs only for a weak result whose
+    recognizer has context words: most messages never need them.
+    """
+
+    def __init__(
+        self,
+        entities: list[Span],
+        tokens: Doc,
+        tokens_indices: list[int],
+        lemmas: list[str],
+        nlp_engine: SpacyNlpEngine,
+        language: str,
+        scores: list[float],
+    ) -> None:
+        # Presidio's constructor computes the keywords at once, so it is not called.
+        self.entities = entities
+        self.tokens = tokens
+        self.tokens_indices = tokens_indices
+        self.lemmas = lemmas
+        self.nlp_engine = nlp_engine
+        self.language = language
+        self.scores = scores
+
+    @cached_property
+    def keywords(self) -> list[str]:  # type: ignore[override]
+        return self.set_keywords(self.nlp_engine, self.lemmas, self.language)
+
+
 class LeanSpacyNlpEngine(SpacyNlpEngine):
     """A spaCy engine that runs only what redaction reads: the tokenizer and NER.
 
@@ -83,7 +115,7 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
         entities, scores = self._get_updated_entities(
             list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
         )
-        return NlpArtifacts(
+        return LazyKeywordArtifacts(
             entities=entities,
             tokens=doc,
             tokens_indices=indices,
@@ -210,16 +242,46 @@ def _digits_at_least(n: int) -> Gate:
     return lambda _text, digits: digits >= n
 
 
+_TITLES_BEFORE_NAME = (
+    "dr", "dra", "doctor", "prof", "professor", "mr", "mrs", "ms", "mx", "coach", "dean",
+    "mister", "miss", "madam", "aunty", "auntie", "aunt", "uncle", "pani", "pan", "dona", "don",
+    "señora", "señor", "sra", "sr", "madame", "mme", "herr", "frau", "sri", "smt", "shri", "baba",
+    "mama", "papa", "rabbi", "pastor", "imam", "father", "sister", "reverend", "rev",
+    *FAMILY_TITLES,
+)  # fmt: skip
+_TITLES_AFTER_NAME = (
+    "san", "sensei", "kun", "chan", "sama", "ji", "da", "di", "bhai", "sir", "bhaiya", "akka",
+    "anna", "didi", "chetta", "chechi", "abi", "abla", "hanım", "hanim", "bey", "sahib", "saab",
+    "ma'am",
+)  # fmt: skip
 _HONORIFIC_CUE = re.compile(
-    r"\b(?:dr|dra|doctor|prof|professor|mr|mrs|ms|mx|coach|dean|mister|miss|madam|aunty|auntie|aunt|uncle|"
-    r"pani|pan|dona|don|señora|señor|sra|sr|madame|mme|herr|frau|sri|smt|shri|baba|mama|papa|"
-    rf"rabbi|pastor|imam|father|sister|reverend|rev|{FAMILY_TITLE_PATTERN})[. ]"
-    r"|[-\s](?:san|sensei|kun|chan|sama|ji|da|di|"
-    r"bhai|sir|bhaiya|akka|anna|didi|chetta|chechi|abi|abla|hanım|hanim|bey|sahib|saab|ma'am)\b",
+    rf"\b(?:{'|'.join(_TITLES_BEFORE_NAME)})[. ]|[-\s](?:{'|'.join(_TITLES_AFTER_NAME)})\b",
     re.IGNORECASE,
 )
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# The first letters of each title ("ma" of "ma'am"), as case-folded letter runs hold them.
+_TITLE_WORDS = frozenset(
+    _LETTER_RUN.findall(" ".join(_TITLES_BEFORE_NAME + _TITLES_AFTER_NAME).casefold())
+)
+
+
+def _has_title(text: str) -> bool:
+    """The honorific cue, behind a word-set test: the cue's alternation is slow to scan.
+
+    Case-folding, and mapping the dotless and dotted i, gives each title word as the
+    IGNORECASE pattern matches it ("ſr" is "sr" to it).
+    """
+    folded = text.casefold().replace("\u0131", "i").replace("\u0307", "")
+    if _TITLE_WORDS.isdisjoint(_LETTER_RUN.findall(folded)):
+        return False
+    return _HONORIFIC_CUE.search(text) is not None
+
+
 _IP_CUE = re.compile(r"\d\.\d|:")
 _DOMAIN_CUE = re.compile(r"\.[^\W\d_]")
+# Every IBAN opens with a country code and two check digits. With IGNORECASE, [a-z] also
+# takes "ı" and "ſ", the two other letters that upper-case to A-Z as the IBAN step reads them.
+_IBAN_CUE = re.compile(r"[a-z]{2}[0-9]{2}", re.IGNORECASE)
 _GATES: dict[str, Gate] = {
     "EmailRecognizer": lambda text, _digits: "@" in text,
     "SocialHandleRecognizer": lambda text, _digits: (
@@ -230,7 +292,7 @@ _GATES: dict[str, Gate] = {
     "CuedSsnRecognizer": lambda text, digits: (
         digits >= 4 and CuedSsnRecognizer.GATE.search(text) is not None
     ),
-    "IbanRecognizer": _digits_at_least(6),
+    "IbanRecognizer": lambda text, digits: digits >= 6 and _IBAN_CUE.search(text) is not None,
     "AccountNumberRecognizer": _digits_at_least(6),
     "ChatPhoneRecognizer": _digits_at_least(7),
     "StreetAddressRecognizer": lambda text, digits: (
@@ -251,7 +313,7 @@ _GATES: dict[str, Gate] = {
     "ProfileUrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "UrlRecognizer": lambda text, _digits: _DOMAIN_CUE.search(text) is not None,
     "ScriptNameRecognizer": lambda text, _digits: not text.isascii(),
-    "HonorificNameRecognizer": lambda text, _digits: _HONORIFIC_CUE.search(text) is not None,
+    "HonorificNameRecognizer": lambda text, _digits: _has_title(text),
     "SpokenDigitsRecognizer": lambda text, _digits: (
         SpokenDigitsRecognizer.GATE.search(text) is not None
     ),

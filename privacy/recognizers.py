@@ -118,6 +118,8 @@ def strip_honorific(name: str) -> str:
 @lru_cache(maxsize=65_536)
 def strip_accents(value: str) -> str:
     """ "Zoë" -> "Zoe": dictionaries and chat spell names with and without accents."""
+    if value.isascii():
+        return value  # NFKD leaves ASCII as it is; most chat words are ASCII
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -818,7 +820,10 @@ class AnyCaseIbanRecognizer(IbanRecognizer):
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
         # Presidio's IBAN analysis reads only the text: patterns and checksum.
-        upper = "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+        if text.isascii():
+            upper = text.upper()
+        else:
+            upper = "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
         return list(super().analyze(upper, entities) or [])
 
 
@@ -1153,15 +1158,18 @@ class FirstNameRecognizer(EntityRecognizer):
             if lowered in ("april", "may", "june", "july") and _DAY_AFTER.match(text, match.end()):
                 continue  # "June 3": a date
             plain = strip_accents(lowered)
-            before = text[max(0, match.start() - 40) : match.start()]
             capitalised = word[0].isupper()
-            surname = self._SURNAME.match(text, match.end()) if capitalised else None
-            if surname and surname.group(1).lower() in STOP_WORDS | _NOT_FIRST_NAMES:
-                surname = None
+            known = lowered in self._names or plain in self._names
             possessive = text[match.end() : match.end() + 2].lower() in ("'s", "’s") and bool(
                 _POSSESSIVE_RELATION.match(text, match.end())
             )  # "kwame's roommate"
-            if lowered in self._names or plain in self._names:
+            if not (capitalised or known or possessive or lowered in self._surnames):
+                continue  # a plain lowercase word: no branch below can keep it
+            before = text[max(0, match.start() - 40) : match.start()]
+            surname = self._SURNAME.match(text, match.end()) if capitalised else None
+            if surname and surname.group(1).lower() in _NOT_SURNAMES:
+                surname = None
+            if known:
                 cued = possessive or bool(_NAME_CUES.search(before))
                 keep = self._keep_dictionary_name(
                     word, before, cued, surname is not None, nlp_artifacts, match.start()
@@ -1312,6 +1320,7 @@ _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
 )
 _PART_SPLIT = re.compile(r"[-'’]")
+_NOT_SURNAMES = STOP_WORDS | _NOT_FIRST_NAMES
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|around)\s+$", re.IGNORECASE)
 _POSSESSIVE_RELATION = re.compile(
