@@ -2,7 +2,8 @@
 
 Same messages, same process, paired rounds; the median round's ratio counts. The naive
 loop is what a first integration looks like: Presidio's default recognizers on the same
-spaCy model, ``analyze`` + ``anonymize`` per message. Recall on the labelled set is reported for both, so speed is not bought with leaks.
+spaCy model, ``analyze`` + ``anonymize`` per message. Recall on the labelled set is
+reported for both, so speed is not bought with leaks.
 """
 
 from __future__ import annotations
