@@ -22,7 +22,7 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE
 _CAP = r"(?-i:\p{Lu})"
 # A capitalised word: "Ballyvaughan", "O'Connell", "Saint-Denis", "TP.".
 _WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
-_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|della|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
+_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|degli|della|delle|dello|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
 # House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
 _NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?:[ \t]1/2|½)?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
@@ -36,7 +36,7 @@ _SUFFIX_WORDLIKE = (
 )
 _POSTDIR = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
 _ROAD_NUMBER = r"(?:\s+(?:no\.?\s*)?\d{1,4}(?![\w/:.-]))"  # "County Road 14", "Ave 3"
-_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:[\p{L}\p{M}\d'’.-]+\s+){0,4}?"
+_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:[\p{L}\p{M}\d'’.-]+[ \t]+){0,4}?"
 _CAP_NAME_WORDS = rf"(?:[\p{{L}}\p{{M}}\d'’.-]+\s+){{0,3}}?{_WORD_CAP}\s+"
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -60,7 +60,7 @@ _TYPE_FIRST = (
 _VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
 _VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
 _TYPE_AFTER_NUMBER = (
-    r"(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|via|calle|rua|"
+    r"(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|calle|rua|"
     r"avenida|strada)"
 )
 _NUMBERED_WAY = r"(?:sector|street|road|block|phase|pocket|cross|main)"
@@ -93,7 +93,8 @@ _POSTCODE = (
 _BUILDING = (
     rf"(?:{_WORD_CAP}\s+){{1,3}}(?-i:Hall|House|Tower|Towers|Building|Bldg|Court|Residence|"
     r"Residences|Apartments|Centre|Center|Plaza|Complex|Lodge|Villa|Cottage|Manor|Mansions|"
-    r"Block|Estate|Commons|Village|Works|Chambers|Arcade|Rectory|Vicarage|Farm|Barn|Mill|Apartments)"
+    r"Block|Estate|Commons|Village|Works|Chambers|Arcade|Rectory|Vicarage|Farm|Barn|Mill|Heights|"
+    r"Haitsu|Mansion)(?:\s+\d{1,4}(?-i:[A-Z])?)?"
 )
 _ANCHORS: list[tuple[str, str]] = [
     (
@@ -144,9 +145,14 @@ _ANCHORS: list[tuple[str, str]] = [
         rf"(?=,\s*{_WARD_WORD}\b)",
     ),
     (
-        "Colombian grid address",
+        "grid address: Colombian, or Yucatán with its cross streets",
         r"(?<![\w])(?:carrera|cra\.?|calle|cl\.?|avenida|diagonal|transversal|kr\.?)\s+\d{1,3}[a-z]?"
-        r"\s*(?:#|no\.?|n[º°])\s*\d{1,3}[a-z]?-\d{1,3}",
+        r"\s*(?:#|no\.?|n[º°])\s*\d{1,4}[a-z]?(?:-\d{1,3}|-(?-i:[A-Z])\b)"
+        r"(?:\s+(?:x|por|entre)\s+\d{1,3}[a-z]?(?:\s+(?:y|e)\s+\d{1,3}[a-z]?)?)?",
+    ),
+    (
+        "Utah grid address",
+        r"(?<![\w/-])\d{1,6}\s+(?-i:[NSEW])\.?\s+\d{2,5}\s+(?-i:[NSEW])\b\.?",
     ),
     (
         "Germanic compound street name, then number",
@@ -159,8 +165,9 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "unit, then a street without a number",
-        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_BUILDING},\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?"
-        rf"(?:{_WORD_CAP}\s+){{1,3}}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_BUILDING},\s+)?"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+(?:{_WORD_CAP}\s+){{0,3}}|(?:{_WORD_CAP}\s+){{1,3}})"
+        rf"(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
     ),
     (
         "unit, then a numbered sector, street or road",
@@ -177,8 +184,8 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number on a numbered route",
-        rf"(?<![\w/-])\d{{1,6}}\s+(?:state\s+|county\s+|us\s+|farm\s+)?{_ROUTE_WORD}"
-        r"\s+\d{1,4}(?-i:[A-Z]{0,2})\b",
+        rf"(?<![\w/-])(?-i:[NSEW])?\d{{1,6}}\s+(?:state\s+|county\s+|us\s+|farm\s+)?{_ROUTE_WORD}"
+        r"\s+(?:\d{1,4}(?-i:[A-Z]{0,2})|(?-i:[A-Z]{1,2}))\b",
     ),
     (
         "Indian house number, then numbered cross or main",
@@ -187,7 +194,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Japanese block-number address",
-        rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}\s+{_WORD_CAP}",
+        rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}\s+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}}",
     ),
     (
         "po box or rural route",
@@ -197,7 +204,7 @@ _ANCHORS: list[tuple[str, str]] = [
         "Japanese or Chinese script address",
         r"(?:〒\s?\d{3}-?\d{4}\s*)?[\p{Han}\p{Hiragana}\p{Katakana}]{2,}[都道府県市区]"
         r"[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－]*\d[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－号]*"
-        r"(?:\s*[\p{Katakana}\p{Han}ー]+\d+号)?",
+        r"(?:\s*[\p{Katakana}\p{Han}ー]+\d+(?:号室?)?)?",
     ),
     (
         "Korean script address",
@@ -283,7 +290,22 @@ _POSTCODE_AFTER = regex.compile(
     _FLAGS,
 )
 _NEXT_LINE_POSTCODE = regex.compile(
-    rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}|{_CITY},?[ \t]+(?:(?-i:[A-Z]{{2,3}})[ \t]+)?{_POSTCODE})",
+    rf"\G[ \t]*\n[ \t]*(?:{_POSTCODE}[ \t]+{_CITY}"
+    rf"|{_CITY}(?:,[ \t]*{_WORD_CAP}(?:[ \t]+{_WORD_CAP})?)?,?[ \t]+(?:(?-i:[A-Z]{{2,3}})[ \t]+)?{_POSTCODE})",
+    _FLAGS,
+)
+# Directions to the street, written where there are no house numbers to speak of:
+# "House 7, Olorunsogo Close, off Ikorodu Road, Ketu".
+_LANDMARK_AFTER = regex.compile(
+    rf"\G,?[ \t]+(?:off|opp\.?|opposite|behind|beside|near)[ \t]+(?:{_WORD_CAP}[ \t]+){{1,3}}"
+    rf"(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
+    _FLAGS,
+)
+# A spoken address goes on to its city, state and spoken ZIP: "... kedzie avenue chicago
+# illinois six oh six two nine".
+_SPOKEN_PLACE_ZIP = regex.compile(
+    r"\G,?[ \t]+(?:(?!(?:and|or|at|to|me|call|then|is|my|her|his|phone|number|please|the)\b)"
+    rf"[\p{{L}}'’.-]+[ \t]+){{1,4}}?(?:{_NUMBER_WORD}[ \t-]+){{4,8}}{_NUMBER_WORD}\b",
     _FLAGS,
 )
 # Lowercase chat: "1187 beacon st apt 3, brookline ma 02446", "12a high st, oxford OX1 4AA".
@@ -300,6 +322,8 @@ _TAIL_STEPS = (
     _STATE_AFTER,
     _PLACE_AFTER,
     _NEXT_LINE_POSTCODE,
+    _LANDMARK_AFTER,
+    _SPOKEN_PLACE_ZIP,
 )
 # Words that start chat, not a place, after a comma ("42 Elm St, Thanks!").
 _NOT_PLACES = frozenset(
@@ -403,7 +427,14 @@ _STRONG_POSTCODE = regex.compile(
 )
 _PLACE_CHUNK = rf"(?:{_WORD_CAP}|{_PARTICLE})(?:[ \t]+(?:{_WORD_CAP}|{_PARTICLE})){{0,4}}"
 _PLACES_BEFORE_POSTCODE = regex.compile(
-    rf"(?<![\w,])(?:{_PLACE_CHUNK},[ \t]*){{1,4}}(?:{_PLACE_CHUNK}[ \t]+)?$", _FLAGS
+    rf"(?<![\w,.])(?:(?:{_PLACE_CHUNK},[ \t]*){{1,4}}(?:{_PLACE_CHUNK}[ \t]+)?|{_PLACE_CHUNK}[ \t]+)$",
+    _FLAGS,
+)
+# Said or typed in one lowercase run, a flat's address still opens with its unit and ends in
+# its postcode: "apartment 5 block C grand canal quay dublin 2 D02 XK61".
+_UNIT_RUN_BEFORE_POSTCODE = regex.compile(
+    r"(?<![\w])(?:apartment|apt|flat|unit)[ \t]+\w{1,4}(?:[ \t]+[\p{L}\p{M}\d'’-]+){1,10}[ \t]+$",
+    _FLAGS,
 )
 _ENDS_IN_POSTCODE = regex.compile(rf"(?<![\w]){_POSTCODE}$", _FLAGS)
 _HOUSE_NAME_BEFORE = regex.compile(
@@ -505,6 +536,10 @@ class StreetAddressRecognizer(EntityRecognizer):
             if any(start <= code.start() < end for start, end in spans):
                 continue
             places = _PLACES_BEFORE_POSTCODE.search(text, max(0, code.start() - 120), code.start())
+            if places is None:
+                places = _UNIT_RUN_BEFORE_POSTCODE.search(
+                    text, max(0, code.start() - 90), code.start()
+                )
             if places is None:
                 continue
             first = regex.match(r"[\p{L}\p{M}'’.-]+", places.group(0))

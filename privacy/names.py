@@ -140,6 +140,23 @@ INSTITUTION_WORDS = frozenset(
         "academy",
     ]
 )
+# Jobs and programme roles: "Summer Analyst", "Peer Mentor", "the Werkstudent contract".
+# After a possessive they are a person's ("her son Tunde's mentor").
+ROLE_WORDS = frozenset(
+    [
+        "mentor",
+        "mentors",
+        "analyst",
+        "analysts",
+        "intern",
+        "interns",
+        "internship",
+        "internships",
+        "position",
+        "fair",
+        "contract",
+    ]
+)
 # Titles and roles written before a name; the labelling rules keep them out of the span.
 TITLE_WORDS = frozenset(
     [
@@ -321,12 +338,16 @@ def is_institution(text: str, end: int) -> bool:
         end -= 2  # the span took the possessive in: "Achterberg's"
     if _PERSONAL_POSSESSION.match(text, end):
         return False  # "Dr. Achterberg's lab" is hers
-    if text[end : end + 2] in ("'s", "’s"):
+    possessive = text[end : end + 2] in ("'s", "’s")
+    if possessive:
         end += 2
     if _ROOM_NUMBER_AFTER.match(text, end):
         return True  # a building and its room number
     following = _FOLLOWING_WORD.match(text, end)
-    return bool(following) and following.group(1).lower().strip(".") in INSTITUTION_WORDS
+    if not following:
+        return False
+    word = following.group(1).lower().strip(".")
+    return word in INSTITUTION_WORDS or (word in ROLE_WORDS and not possessive)
 
 
 def trim_statistical_span(text: str, start: int, end: int) -> tuple[int, int]:

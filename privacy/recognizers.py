@@ -1014,6 +1014,9 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
 )
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
+# A lowercase name with no cue needs at least this rating in some country (1 to 13), or a
+# place in Faker's per-locale lists, which hold the names of the countries the rating lacks.
+_LOWERCASE_NAME_POPULARITY = 3
 # Surnames rarer than this may start a sentence and still be taken as names ("Ugwu is in...").
 _RARE_SURNAME_ZIPF = 2.5
 _SURNAME_PARTICLE = (
@@ -1073,11 +1076,27 @@ def first_name_dictionary() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def common_first_names() -> frozenset[str]:
     """gender-guesser's 40,000 first names: curated, so trusted even in lowercase chat."""
+    return frozenset(first_name_popularity())
+
+
+@lru_cache(maxsize=1)
+def first_name_popularity() -> dict[str, int]:
+    """How common each of gender-guesser's names is where it is most common (1 to 13).
+
+    Its dictionary rates every name per country on a log scale from 1 (very rare) to 13
+    (hex "D"). A rare name that is also a word somewhere ("machi", "selam") needs more
+    than a dictionary entry to count in lowercase chat.
+    """
     from gender_guesser.detector import Detector
 
-    names = set(Detector(case_sensitive=False).names)
-    names.update(strip_accents(n) for n in list(names))
-    return frozenset(names)
+    popularity: dict[str, int] = {}
+    for name, genders in Detector(case_sensitive=False).names.items():
+        rating = max(
+            (int(c, 16) for columns in genders.values() for c in columns if c.strip()), default=0
+        )
+        for form in (name, strip_accents(name)):
+            popularity[form] = max(popularity.get(form, 0), rating)
+    return popularity
 
 
 @lru_cache(maxsize=1)
@@ -1122,6 +1141,8 @@ class FirstNameRecognizer(EntityRecognizer):
         self._names = first_name_dictionary()
         self._surnames = surname_dictionary()
         self._common = common_first_names()
+        self._popularity = first_name_popularity()
+        self._faker_firsts = _faker_names()[0]
         self._zipf = word_zipf
         super().__init__(supported_entities=[PERSON], name="FirstNameRecognizer")
 
@@ -1310,6 +1331,10 @@ class FirstNameRecognizer(EntityRecognizer):
         return (
             frequency < _RARE_WORD_ZIPF
             and lowered in self._common
+            and (
+                self._popularity[lowered] >= _LOWERCASE_NAME_POPULARITY
+                or lowered in self._faker_firsts
+            )
             and not everyday_abroad(lowered)
             and not _PLACE_PREPOSITION.search(before)
         )

@@ -339,7 +339,9 @@ def _clean(
                     continue
                 last_word = text[start:end].split()[-1].lower().strip(".")
                 # A form field or speaker label says the word is a name ("Name: Park, Min-jun").
-                place_word = last_word in names.INSTITUTION_WORDS and source != _STRUCTURED
+                place_word = (
+                    last_word in names.INSTITUTION_WORDS or last_word in names.ROLE_WORDS
+                ) and source != _STRUCTURED
                 if names.is_institution(text, end) or place_word:
                     continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
             start = names.extend_name(text, start)

@@ -74,7 +74,45 @@ ADDRESSES = [
     ("12 Elm St., Boston, Mass. 02134", ["12 Elm St., Boston, Mass. 02134"]),
     ("12 1/2 Elm St", ["12 1/2 Elm St"]),
     ("shipping to 500 College Ave, Dorm B-214", ["500 College Ave, Dorm B-214"]),
+    (
+        "Flat 2, Adeola Crescent, off Allen Avenue, Ikeja, Lagos",
+        ["Flat 2, Adeola Crescent, off Allen Avenue, Ikeja, Lagos"],
+    ),
+    ("Via dei Tribunali 18, int. 3, 80138 Napoli", ["Via dei Tribunali 18, int. 3, 80138 Napoli"]),
+    (
+        "Calle 47 No. 512-B x 60 y 62, Centro, 97000 Mérida",
+        ["Calle 47 No. 512-B x 60 y 62, Centro, 97000 Mérida"],
+    ),
+    ("send it to 880 S 1300 E, Provo, UT 84606", ["880 S 1300 E, Provo, UT 84606"]),
+    ("W2210 County Road JJ, Tomah, WI 54660", ["W2210 County Road JJ, Tomah, WI 54660"]),
+    (
+        "Maple Heights 204, 3-4-12 Nishi Shinjuku, Shinjuku-ku, Tokyo 160-0023",
+        ["Maple Heights 204, 3-4-12 Nishi Shinjuku, Shinjuku-ku, Tokyo 160-0023"],
+    ),
+    (
+        "〒160-0023 東京都新宿区西新宿3-4-12 メープルハイツ204",
+        ["〒160-0023 東京都新宿区西新宿3-4-12 メープルハイツ204"],
+    ),
+    (
+        "Unit 9C, Rockwell Tower 3, 5th Ave., Makati",
+        ["Unit 9C, Rockwell Tower 3, 5th Ave., Makati"],
+    ),
+    (
+        "its nineteen ten elm grove road chicago illinois six oh six one four ok",
+        ["nineteen ten elm grove road chicago illinois six oh six one four"],
+    ),
+    (
+        "apartment 3 block B river walk quay dublin 4 D04 AB12",
+        ["apartment 3 block B river walk quay dublin 4 D04 AB12"],
+    ),
+    (
+        "No. 9, 4th Cross Road, Jayanagar\nBengaluru, Karnataka 560011",
+        ["No. 9, 4th Cross Road, Jayanagar\nBengaluru, Karnataka 560011"],
+    ),
+    ("Derrynane\nCo. Kerry V93 XK22", ["Co. Kerry V93 XK22"]),
     # Look-alikes that are not addresses.
+    ("apply by Nov 15 via Handshake", []),
+    ("in my lab during the 2024 academic year\n\nProf. Dr. Kraus", []),
     ("two blocks down the street", []),
     ("its a one way street", []),
     ("Church Lane is lovely in spring", []),
