@@ -1,12 +1,12 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Twelve labelled sets, in three kinds:
+Run with ``python -m evals.privacy.run_eval``. Thirteen labelled sets, in three kinds:
 
 * development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``, ``dev7/``, ``dev8/``): the recognizers
   were tuned on them, so their figures are optimistic;
 * stress sets (``dev5/`` formats, ``dev6/`` hard names): the hardest forms gathered on
   purpose, tuned on and reported without a target;
-* held-out sets (``heldout/`` to ``heldout4/``): written by authors who saw neither the
+* held-out sets (``heldout/`` to ``heldout5/``): written by authors who saw neither the
   recognizers nor the other sets, and never used to change anything. These are the
   figures to trust.
 
@@ -64,6 +64,7 @@ SETS = (
     LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 3", HERE / "heldout3" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 4", HERE / "heldout4" / "labelled_messages.jsonl", held_out=True),
+    LabelledSet("held-out 5", HERE / "heldout5" / "labelled_messages.jsonl", held_out=True),
 )
 
 
