@@ -36,6 +36,7 @@ from privacy.entities import (
     STUDENT_ID,
     US_SSN,
 )
+from privacy.places import known_place
 from privacy.word_lists import everyday_foreign_words
 
 # Family and respect words said before a name ("mi hermana Carla", "tita Baby"): titles to
@@ -878,6 +879,20 @@ _NAME_CUES = re.compile(
     r"ask|tell|told|call|text|email|with|from|cc|per)|\bta|[(])\s*,?\s*$",
     re.IGNORECASE,
 )
+# The cues that go with people and never with places ("from", "with" go with both).
+_PERSON_CUES = re.compile(
+    r"(?:\b(?:my|our|your|his|her|the)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
+    rf"{_RELATIONS}|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|"
+    r"ask|tell|told|call|text|email|cc)|\bta)\s*,?\s*$",
+    re.IGNORECASE,
+)
+# "her name is Guadalupe", 'a mentor named "Jordan"', "Brandon's cell": said of a person.
+_NAMED_BEFORE = re.compile(r"\b(?:named|called|name\s+is|name'?s)\s+[\"“']?$", re.IGNORECASE)
+_PERSONAL_THING_AFTER = re.compile(
+    r"(?:'s|’s)\s+(?:cell|phone|number|email|mom|dad|mum|parents|sister|brother|place|room|"
+    r"car|birthday|family)\b",
+    re.IGNORECASE,
+)
 # Days, months and seasons: in chat they are dates, not people ("June 3", "Spring cohort").
 CALENDAR_WORDS = frozenset(
     [
@@ -1118,6 +1133,20 @@ def word_zipf(word: str, language: str = "en") -> float:
     return float(zipf_frequency(word, language))
 
 
+def said_of_a_person(text: str, start: int, end: int) -> bool:
+    """ "ask Sydney", "my cousin Florence", "Logan said", "India, she...": a person."""
+    before = text[max(0, start - 40) : start]
+    following = _NEXT_WORD_RE.match(text, end)
+    return (
+        _PERSON_CUES.search(before) is not None
+        or (following is not None and following.group(1).lower() in _PERSON_AFTER)
+        or _PRONOUN_AFTER.match(text, end) is not None
+        or _SELF_NAMING_BEFORE.search(before) is not None
+        or _NAMED_BEFORE.search(before) is not None
+        or _PERSONAL_THING_AFTER.match(text, end) is not None
+    )
+
+
 class FirstNameRecognizer(EntityRecognizer):
     """First names from a 40,000-name dictionary (gender-guesser), for people not on the roster.
 
@@ -1212,6 +1241,15 @@ class FirstNameRecognizer(EntityRecognizer):
                     keep = self._rare_name_in_person_context(
                         text, match.start(), match.end(), before, nlp_artifacts
                     )
+            if (
+                keep
+                and not surname
+                and not possessive
+                and (known_place(lowered) or known_place(plain))
+            ):
+                # "land for Logan by 2pm", "from florence alabama": a place, unless the
+                # words around it say a person.
+                keep = said_of_a_person(text, match.start(), match.end())
             if keep:
                 end = surname.end() if surname else match.end()  # "Rachel Obi": the surname too
                 score = self.CUED_SCORE if cued else self.SCORE

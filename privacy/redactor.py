@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy import names
 from privacy.entities import PERSON, RedactionPolicy
+from privacy.places import PLACE_BEFORE, known_place
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
     CALENDAR_WORDS,
@@ -32,6 +33,7 @@ from privacy.recognizers import (
     ambiguous_name_word,
     first_name_dictionary,
     roster_forms,
+    said_of_a_person,
     strip_honorific,
     word_zipf,
 )
@@ -328,6 +330,8 @@ def _clean(
                 start, end = names.trim_statistical_span(text, start, end)
                 if end > start and not names.plausible_statistical_name(text[start:end]):
                     continue  # "Registrar", "Spring", "Pfizer": words and brands the model guessed
+                if known_place(text[start:end].lower()) and not said_of_a_person(text, start, end):
+                    continue  # "address in Amman", "From Cali to the Cloud": the model's guess
             if end <= start:
                 continue
             if source != "RosterRecognizer":
@@ -479,9 +483,16 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
     return [
         RecognizerResult(PERSON, m.start(), m.end(), 0.6)
         for m in pattern.finditer(text)
-        if m.group(1)[:1].isupper()
-        or not ambiguous_name_word(m.group(1).lower())
-        or any(r.start == m.start() for r in results)
+        if (
+            m.group(1)[:1].isupper()
+            or not ambiguous_name_word(m.group(1).lower())
+            or any(r.start == m.start() for r in results)
+        )
+        # "mateo en santiago": a name that is also a city stays a city after "en" or "in".
+        and not (
+            known_place(m.group(1).lower())
+            and PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        )
     ]
 
 

@@ -352,3 +352,23 @@ def test_companies_named_like_people_are_not_people(
 ) -> None:
     spans = [text[e.start : e.end] for e in redactor.detect(text) if e.type == "PERSON"]
     assert spans == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("we fly Melbourne → Sydney on Friday", []),
+        ("Destination: Dublin, Ireland (home)", []),
+        ("she moved here from Melbourne last year", []),
+        ("i've been to Washington, Lincoln and St. Louis", []),
+        ("mateo en santiago estoy bien", ["mateo"]),
+        # The words around a place name can still say a person.
+        ("ask Sydney about the form", ["Sydney"]),
+        ('a mentor named "Jordan" signed up', ["Jordan"]),
+        ("her name is Guadalupe but put Lupe", ["Guadalupe", "Lupe"]),
+    ],
+)
+def test_names_that_are_also_big_places(redactor: Redactor, text: str, expected: list[str]) -> None:
+    names = ["Mateo Silva"] if "mateo" in text else []
+    spans = [text[e.start : e.end] for e in redactor.detect(text, names) if e.type == "PERSON"]
+    assert sorted(spans) == sorted(expected)

