@@ -255,9 +255,12 @@ _QUOTED_NICKNAME = regex.compile(
     r"[ \t]+[\"“‘'](?-i:\p{Lu})[\p{L}\p{M}'’-]{0,15}[\"”’'][ \t]+(?-i:\p{Lu})[\p{L}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{L}\p{M}'’]+)?"
 )
 _HYPHEN_PART = regex.compile(r"-(?-i:\p{Lu})[\p{L}\p{M}'’]+")
+# Particles that are also English words ("at", "as") join only by a hyphen: "ash-Shami",
+# never "Terrence at Fidelity".
 _PARTICLE_SURNAME = regex.compile(
-    r"[ \t]+(?:(?:al|el|ad|as|ash|at|az|bin|ibn|ben|abu|bint|van|von|de|da|di|du|del|della|dos|das|"
-    r"le|la|ter|ten|der|den|los|las|ní|nic|mac|mc|ó|o)(?:[ \t]+|[-'’](?=\p{Lu})))+"
+    r"[ \t]+(?:(?:al|el|bin|ibn|ben|abu|bint|van|von|de|da|di|du|del|della|dos|das|"
+    r"le|la|ter|ten|der|den|los|las|ní|nic|mac|mc|ó)(?:[ \t]+|[-'’](?=\p{Lu}))"
+    r"|(?:ad|as|ash|at|az|o)[-'’](?=\p{Lu}))+"
     r"(?-i:\p{Lu})[\p{L}\p{M}'’-]+",
     regex.IGNORECASE,
 )

@@ -330,6 +330,8 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("we are pleased to offer you the Summer Analyst position", [], []),
         ("Job posting: Junior Data Analyst, Wayfair, Boston", [], []),
         ("her son Tunde's mentor called", [], ["Tunde"]),
+        ("talked to my boy Terrence at Fidelity, they're hiring", [], ["Terrence"]),
+        ("the imam is Yusuf ash-Shami now", [], ["Yusuf ash-Shami"]),
     ],
 )
 def test_names_in_chat(
