@@ -1555,7 +1555,11 @@ class HonorificNameRecognizer(PatternRecognizer):
         nlp_artifacts: NlpArtifacts | None = None,
         regex_flags: int | None = None,
     ) -> list[RecognizerResult]:
-        results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
+        results = [
+            result
+            for result in super().analyze(text, entities, nlp_artifacts, regex_flags) or []
+            if not self._word_after_title(text[result.start : result.end].split()[0])
+        ]
         suffixed = [
             found
             for mark in self._SUFFIX.finditer(text)
@@ -1579,6 +1583,16 @@ class HonorificNameRecognizer(PatternRecognizer):
                 make_result(self, PERSON, match.start("name"), match.end("name"), self._WEAK_SCORE)
             )
         return results
+
+    @staticmethod
+    def _word_after_title(word: str) -> bool:
+        """ "prof wants 8 pages", "Dean is his first name": a word, not a name, after it."""
+        if word[:1].isupper():
+            return False
+        lowered = word.lower()
+        plain = strip_accents(lowered)
+        listed = plain in first_name_dictionary() or plain in surname_dictionary()
+        return lowered in STOP_WORDS or (word_zipf(lowered) >= 4.0 and not listed)
 
     def __init__(self) -> None:
         super().__init__(

@@ -82,6 +82,10 @@ def test_names_given_away_by_layout(text: str, expected: list[str]) -> None:
         ("prof okafor said hi", ["okafor"]),
         ("i miss home", []),
         ("thank you sir", []),
+        ("my econ prof went full Kafkaesque", []),
+        ("prof wants 8 pages max", []),
+        ("(Yes, Dean is his first name.)", []),
+        ("prof hale said yes", ["hale"]),
     ],
 )
 def test_titles_before_and_after_names(text: str, expected: list[str]) -> None:
