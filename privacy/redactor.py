@@ -348,6 +348,8 @@ def _clean(
                 ) and source != _STRUCTURED
                 if names.is_institution(text, end) or place_word:
                     continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
+            if source != "RosterRecognizer" and _in_sign_off(text, start, end):
+                continue  # "Pozdrawiam,\nPedro Alves": the closing, not a second person
             start = names.extend_name(text, start)
             end = names.extend_name_forward(text, end)
             if text[end - 2 : end] in ("'s", "’s"):
@@ -376,6 +378,30 @@ def _clean(
         else:
             merged.append(result)
     return merged
+
+
+# A closing line ("Hilsen,", "Con cariño,", "With patience and gratitude,") right above a
+# short signature line.
+_SIGN_OFF_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:[\p{L}\p{M}'’!]+[ \t]+){0,4}[\p{L}\p{M}'’!]+,[ \t]*\n"
+)
+_SIGNATURE_WORD = (
+    r"(?:\p{Lu}[\p{L}\p{M}.'’-]*|de|da|do|dos|das|del|della|van|von|der|den|la|le|bin|al|el)"
+)
+_SIGNATURE_LINE = regex.compile(
+    rf"\G[ \t]*(?:{_SIGNATURE_WORD}[ \t]+){{0,4}}{_SIGNATURE_WORD}[ \t]*(?:\n|$)"
+)
+
+
+def _in_sign_off(text: str, start: int, end: int) -> bool:
+    """Whether a span lies in a closing line that a signature follows."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line = _SIGN_OFF_LINE.match(text, line_start)
+    return (
+        line is not None
+        and end <= line.end()
+        and _SIGNATURE_LINE.match(text, line.end()) is not None
+    )
 
 
 # Between two parts of one name: a quoted nickname ('Oluwakemi "Kemi" Adeyemi-Hart').
