@@ -348,6 +348,12 @@ def _clean(
                 ) and source != _STRUCTURED
                 if names.is_institution(text, end) or place_word:
                     continue  # "Hayes Hall", "Georgia Tech": a place or body, not a person
+            if (
+                source not in ("RosterRecognizer", "HonorificNameRecognizer")
+                and _AFTER_THE.search(text, max(0, start - 5), start)
+                and not _PEOPLE_NOUN_AFTER.match(text, end)
+            ):
+                continue  # "the Dell table", "the Rhodes deadline": a thing named after someone
             if source != "RosterRecognizer" and _in_sign_off(text, start, end):
                 continue  # "Pozdrawiam,\nPedro Alves": the closing, not a second person
             start = names.extend_name(text, start)
@@ -380,6 +386,12 @@ def _clean(
     return merged
 
 
+_AFTER_THE = regex.compile(r"(?<![\w])the[ \t]+$", regex.IGNORECASE)
+# ... unless people follow: "the Reyes kid", "the Okafor twins".
+_PEOPLE_NOUN_AFTER = regex.compile(
+    r"[ \t]+(?:kid|kids|family|twins|girl|girls|boy|boys|guy|guys|brothers|sisters|sibs)\b",
+    regex.IGNORECASE,
+)
 # A closing line ("Hilsen,", "Con cariño,", "With patience and gratitude,") right above a
 # short signature line.
 _SIGN_OFF_LINE = regex.compile(

@@ -335,6 +335,10 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("Job posting: Junior Data Analyst, Wayfair, Boston", [], []),
         ("her son Tunde's mentor called", [], ["Tunde"]),
         ("talked to my boy Terrence at Fidelity, they're hiring", [], ["Terrence"]),
+        # After "the", a name names a thing: "the Dell table", "the Rhodes deadline".
+        ("Dmitri said the Dell table has free chargers", [], ["Dmitri"]),
+        ("before the Rhodes deadline, just email her", [], []),
+        ("the Reyes kid from orientation asked for ur email", [], ["Reyes"]),
         # A closing line above a signature is no person; a greeting line is.
         ("see you Tuesday.\n\nHilsen,\nIngrid Dahl", [], ["Ingrid Dahl"]),
         ("thanks!\n\nCon cariño,\nMarta de la Vega", [], ["Marta de la Vega"]),
