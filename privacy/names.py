@@ -270,7 +270,9 @@ _NEXT_NAME_WORD = regex.compile(
 # Possessions that make the name before them a person's, not a place's: "Haile's lab".
 _PERSONAL_POSSESSION = regex.compile(
     r"(?:'s|’s)[ \t]+(?:lab|office|class|group|team|course|research|seminar|section|book|paper|"
-    r"email|number|mom|dad|son|daughter|wife|husband|sister|brother|kid|kids|students?|advisee)\b",
+    r"email|number|mom|dad|son|daughter|wife|husband|sister|brother|kid|kids|students?|advisee|"
+    r"lectures?|talk|notes|syllabus|exam|midterm|quiz|homework|feedback|letter|signature|"
+    r"interview|voicemail|reply)\b",
     regex.IGNORECASE,
 )
 

@@ -1303,7 +1303,10 @@ class FirstNameRecognizer(EntityRecognizer):
                 _PRONOUN_AFTER.match(text, end) is not None and prev_word not in _PLACE_WORDS_BEFORE
             )
         )
-        if _inside_named_thing(artifacts, start) and not acts:
+        # spaCy's rarer labels on a word it has never seen are guesses ("w/ Ivanova" as a
+        # nationality, "Siddiqui might call" as a product); places and bodies are not.
+        labels = _NAMED_THING_LABELS - _GUESSED_LABELS if frequency < 2.5 else _NAMED_THING_LABELS
+        if _inside_named_thing(artifacts, start, labels) and not acts:
             return False
         sentence_start = not before.strip() or before.rstrip()[-1:] in ".!?\n:"
         if sentence_start:
@@ -1485,7 +1488,7 @@ _PRONOUN_AFTER = re.compile(
 )
 # "this is Ebere", "people call me Temka": the writer says a name.
 _SELF_NAMING_BEFORE = re.compile(
-    r"\b(?:this\s+is|i'?m|i\s+am|my\s+name\s+is|name'?s|call\s+me|calls\s+me|named|called)\s+$",
+    r"\b(?:this\s+is|i'?m|i\s+am|name\s+is|name'?s|call\s+me|calls\s+me|named|called)\s+$",
     re.IGNORECASE,
 )
 _NAMED_THING_LABELS = frozenset(
@@ -1494,12 +1497,17 @@ _NAMED_THING_LABELS = frozenset(
 )
 
 
-def _inside_named_thing(artifacts: NlpArtifacts | None, offset: int) -> bool:
+_GUESSED_LABELS = frozenset({"NORP", "NRP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT"})
+
+
+def _inside_named_thing(
+    artifacts: NlpArtifacts | None, offset: int, labels: frozenset[str] = _NAMED_THING_LABELS
+) -> bool:
     """Whether spaCy put this offset inside anything but a person."""
     if artifacts is None:
         return False
     return any(
-        ent.start_char <= offset < ent.end_char and ent.label_ in _NAMED_THING_LABELS
+        ent.start_char <= offset < ent.end_char and ent.label_ in labels
         for ent in artifacts.entities
     )
 
