@@ -226,9 +226,11 @@ _NOT_BEFORE_VOCATIVE = frozenset(
 # Words that follow a name said first in a message: "dawn can you...", "rich pls...".
 _AFTER_OPENING_NAME = re.compile(
     r"\s+(?:can|could|pls|please|u|ur|thanks|thx|ty|what|when|where|how|did|r|quick|ok|"
-    r"it'?s|its|this\s+is|i'?m|are\s+you|do\s+you|just|so|send|let)\b",
+    r"it'?s|its|this\s+is|i'?m|are\s+you|do\s+you|just|so|send|let|sorry)\b",
     re.IGNORECASE,
 )
+# "so grace, you wanted...": a name set off by a comma, then the person spoken to.
+_VOCATIVE_COMMA_AFTER = re.compile(r",\s+(?:you|u|ur|can|could|did|do|are|r)\b", re.IGNORECASE)
 # "grace here, i need help": a name said to say who is writing.
 _HERE_AFTER = re.compile(r"\s+here\b", re.IGNORECASE)
 
@@ -257,17 +259,23 @@ def _addressed(text: str, start: int, end: int) -> bool:
         re.match(r"\s*[!,.?:]|\s*$|\s+(?:ty|thx|thanks|lol)\b|\s*[^\w\s.,;:'\"()-]", after)
     )
     greeted = _GREETING_BEFORE.search(before) is not None
-    if greeted and (followed_by_punct or not before.strip() or _AFTER_OPENING_NAME.match(after)):
+    word = text[start:end].lower()
+    repeated = text[end:].lower().startswith(f" {word} ")  # "omg drew drew a diagram"
+    if greeted and (
+        followed_by_punct or not before.strip() or _AFTER_OPENING_NAME.match(after) or repeated
+    ):
         return True
+    if _VOCATIVE_COMMA_AFTER.match(text, end):
+        return True  # "so grace, you wanted to talk about..."
     if _HERE_AFTER.match(after) and (
         not before.strip() or re.search(r"(?:[.!?,]|\bits|it's)\s*$", before)
     ):
         return True
     if re.search(r",\s*$", before) and re.match(r"\s*[!.?]", after):
         return True  # "i'll intro you, river."
-    if not before.strip() or re.search(r"[!?]\s*$", before):  # first word of a sentence
-        word = text[start:end].lower()
-        return bool(_AFTER_OPENING_NAME.match(after)) or text[end:].lower().startswith(f" {word} ")
+    # The first word of a sentence, or of a chat line after its speaker ("Ty: sunny can u").
+    if not before.strip() or re.search(r"[!?]\s*$|^[^\n]*\w:\s*$", before.split("\n")[-1]):
+        return bool(_AFTER_OPENING_NAME.match(after)) or repeated
     previous = re.search(r"([\w']+)\W*$", before)
     if followed_by_punct and not re.match(r"\s*\.", after) and previous:
         return previous.group(1).lower() not in _NOT_BEFORE_VOCATIVE  # "of course bill!"
