@@ -474,7 +474,14 @@ _WEAK_FIELDS = (
     r"submitted[ \t]+by|referred[ \t]+by|prepared[ \t]+by|advisor|adviser|supervisor|host"
 )
 _FIELD = regex.compile(
-    rf"(?mi)^[ \t]*(?:(?P<strong>{_STRONG_FIELDS})|(?P<weak>{_WEAK_FIELDS}))[ \t]*[:：][ \t]*(?P<value>[^\n]+)"
+    rf"(?mi)^[ \t]*(?:(?P<strong>{_STRONG_FIELDS})|(?P<weak>{_WEAK_FIELDS}))(?:[ \t]+\d{{1,2}})?[ \t]*[:：]"
+    r"[ \t]*(?P<value>[^\n]+)"
+)
+# A card or account name written inline, in the capitals it is printed in:
+# "exp 11/26, name on card OBINNA EZE, billing zip".
+_INLINE_CARD_NAME = regex.compile(
+    r"(?i:\b(?:name[ \t]+on[ \t]+(?:the[ \t]+)?(?:card|account)|card[ \t]*holder(?:[ \t]+name)?|"
+    r"account[ \t]+holder|payee))[ \t]+(?P<name>(?:\p{Lu}[\p{Lu}\p{M}'’.-]*[ \t]+){1,3}\p{Lu}[\p{Lu}\p{M}'’-]+)\b"
 )
 _SIGN_OFF = regex.compile(
     r"(?mi)^[ \t]*(?:best|regards|kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|thanks|"
@@ -634,6 +641,25 @@ def _name_like(piece: str, strong: bool) -> bool:
     )
 
 
+def addressee_before(text: str, address_start: int) -> tuple[int, int] | None:
+    """The name line a mailing address opens under: "Nkechi Amadi\nCampus Box 2231"."""
+    if address_start == 0 or text[address_start - 1] != "\n":
+        return None
+    line_start = text.rfind("\n", 0, address_start - 1) + 1
+    line = text[line_start : address_start - 1]
+    stripped = line.strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if any(w.lower().strip(".,") in INSTITUTION_WORDS for w in words):
+        return None  # "Hayes Hall", "Student Services"
+    # The place says a name goes here, as a form field does: unknown names count too.
+    if not _name_like(stripped, strong=True):
+        return None
+    begin = line_start + len(line) - len(line.lstrip())
+    return trim_titles(text, begin, begin + len(stripped))
+
+
 # "my name is FAITH O'CONNELL", "Hi, I'm Will Hunter": the writer gives their own name.
 SELF_NAMED = regex.compile(
     rf"(?i)(?<![\w'’])(?:(?P<strong>my[ \t]+name[ \t]+is|my[ \t]+name'?s|name'?s|call[ \t]+me|calls[ \t]+me"
@@ -709,6 +735,9 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
                 begin = value_start + offset + (len(piece) - len(piece.lstrip()))
                 begin, end = trim_titles(text, begin, begin + len(stripped))
                 spans.append((begin, end))
+    for match in _INLINE_CARD_NAME.finditer(text):
+        if _name_like(match.group("name"), strong=True):
+            spans.append(match.span("name"))
     for match in _SIGN_OFF.finditer(text):
         if _name_like(match.group("name"), strong=False):
             spans.append(match.span("name"))

@@ -24,7 +24,7 @@ from presidio_anonymizer.entities import OperatorConfig
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from privacy import names
-from privacy.entities import PERSON, RedactionPolicy
+from privacy.entities import PERSON, STREET_ADDRESS, RedactionPolicy
 from privacy.places import PLACE_BEFORE, known_place
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
@@ -362,6 +362,7 @@ def _clean(
                 end -= 2  # the labelling rules keep the possessive out
             result = RecognizerResult(PERSON, start, end, result.score)
         kept.append(result)
+    kept.extend(_addressees(text, kept))
     kept.extend(_other_mentions(text, kept))
     kept.extend(_rest_of_name_list(text, kept))
     kept = _outside_named_things(text, kept)  # after spreading: "Morgan Lee" is no "Morgan Stanley"
@@ -471,6 +472,18 @@ def _outside_named_things(text: str, results: list[RecognizerResult]) -> list[Re
         for r in results
         if r.entity_type != PERSON or not any(s <= r.start and r.end <= e for s, e in things)
     ]
+
+
+def _addressees(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """People named on the line above a mailing address."""
+    found = []
+    for result in results:
+        if result.entity_type != STREET_ADDRESS:
+            continue
+        span = names.addressee_before(text, result.start)
+        if span and not any(r.start < span[1] and span[0] < r.end for r in results):
+            found.append(RecognizerResult(PERSON, span[0], span[1], 0.6))
+    return found
 
 
 def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -67,6 +67,8 @@ def test_first_name_and_surname_dictionaries(text: str, expected: list[str]) -> 
         ("Major: Economics\nNote: call back\nTo: Peer Mentoring <m@x.edu>", []),
         ("referred to legal aid, f/u 10/14. — kat", ["kat"]),
         ("see the notes below - thanks", []),
+        ("Parent 1: Adaeze Okonkwo\nParent 2: Emeka Okonkwo", ["Adaeze Okonkwo", "Emeka Okonkwo"]),
+        ("exp 09/27, name on card TOBI ADEWALE, zip 02139", ["TOBI ADEWALE"]),
     ],
 )
 def test_names_given_away_by_layout(text: str, expected: list[str]) -> None:
@@ -344,6 +346,13 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("he was arguing w/ Ivanova about the problem set", [], ["Ivanova"]),
         ("who has the notes from Ramaswamy's lecture", [], ["Ramaswamy"]),
         ("i think her last name is Kowalski-Brandt", [], ["Kowalski-Brandt"]),
+        # The line above a mailing address names who it is for.
+        (
+            "mail it to:\n\nYetunde Balogun\nCampus Box 4410\nNorthbridge, MA 01850",
+            [],
+            ["Yetunde Balogun"],
+        ),
+        ("ship to:\nStudent Services\n12 College Rd, Northbridge, MA 01850", [], []),
         # After "the", a name names a thing: "the Dell table", "the Rhodes deadline".
         ("Dmitri said the Dell table has free chargers", [], ["Dmitri"]),
         ("before the Rhodes deadline, just email her", [], []),
