@@ -185,7 +185,7 @@ _REPEAT = r"(?:(?:double|triple)\s+)"
 # Seven or more spoken or spaced digits: "six one seven five five five ...", "6 1 7 5 5 5".
 _SPOKEN = re.compile(
     rf"(?<![\w-])(?P<prefix>n(?:\s+as\s+in\s+[a-z]+)?[ -]?)?{_REPEAT}?{_UNIT}(?:[ \t]*[,.-]?[ \t]+{_REPEAT}?{_UNIT}|(?<=\d)\d){{6,}}"
-    rf"(?:\s+(?:extension|ext|x)\s+{_UNIT}(?:\s+{_UNIT}){{0,4}})?(?![\w-])",
+    rf"(?:,?\s+(?:extension|ext\.?|x)\s+{_UNIT}(?:\s+{_UNIT}){{0,4}})?(?![\w-])",
     re.IGNORECASE,
 )
 _CARD_CUE = re.compile(r"\b(?:card|visa|mastercard|amex|cc)\b", re.IGNORECASE)

@@ -398,6 +398,7 @@ _TLD = (
 )
 _AT_MARK = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+|\s*@\s*)"
 _DOT_MARK = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+(?:dot|period)\s+|\s?\.\s?)"
+_DASH_MARK = r"(?:\s+(?:dash|hyphen)\s+)"  # "zillow dash example dot com"
 _LOCAL_JOIN = r"(?:\s+(?:dot|period|underscore|dash|hyphen|plus)\s+|\s?[._+-]\s?)"
 # Webmail providers are said without their domain: "rosa.delgado.99 at gmail".
 _WEBMAIL = r"(?:gmail|googlemail|yahoo|hotmail|outlook|icloud|protonmail|proton|aol)"
@@ -449,7 +450,7 @@ class SpelledEmailRecognizer(EntityRecognizer):
         re.IGNORECASE,
     )
     _DOMAIN = re.compile(
-        rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:{_DOT_MARK}[a-z0-9-]+)*{_DOT_MARK}{_TLD}"
+        rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:(?:{_DOT_MARK}|{_DASH_MARK})[a-z0-9-]+)*{_DOT_MARK}{_TLD}"
         rf"|{_WEBMAIL}\b(?!{_DOT_MARK}))(?![\w.])",
         re.IGNORECASE,
     )
@@ -558,7 +559,7 @@ class SocialHandleRecognizer(PatternRecognizer):
     )
     _CUED = regex.compile(
         rf"\b{_PLATFORM}(?:\s+(?:handle|username|user\s?name|id|name|tag|acc(?:ount)?))?"
-        r"(?:\s+(?:is|=)|\s*[:=-])?\s+(?:at\s+)?"
+        r"(?:\s+(?:is|=|it'?s|its)|\s*[:=-])?\s+(?:at\s+)?"
         r"(?P<handle>\$?[a-z0-9][a-z0-9_.]{0,29}(?:#\d{4})?"
         r"(?:\s+(?:dot|underscore|period)\s+[a-z0-9]+)*)(?![\w@.]|\.[a-z])",
         regex.IGNORECASE,

@@ -123,6 +123,10 @@ def test_roster_nicknames_and_vocatives(text: str, expected: list[str]) -> None:
         ("it's jlee at northbridge.edu", ["jlee at northbridge.edu"]),
         ("my gmail is rosa.delgado.99", ["rosa.delgado.99"]),
         ("marcus period jones at gmail period com", ["marcus period jones at gmail period com"]),
+        (
+            "her email is lee dot park at acme dash example dot com ok",
+            ["lee dot park at acme dash example dot com"],
+        ),
         ("she interned at yahoo last summer", []),
         ("write to jess@gmail.com", []),  # a plain address: Presidio's email recognizer
     ],

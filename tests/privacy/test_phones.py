@@ -53,6 +53,11 @@ def test_chat_phone_numbers(text: str, expected: list[str]) -> None:
             "PHONE_NUMBER",
         ),
         ("text 6 1 7 5 5 5 0 1 9 9 anytime", "6 1 7 5 5 5 0 1 9 9", "PHONE_NUMBER"),
+        (
+            "call me back at two one two, five five five, zero one four four, extension three one.",
+            "two one two, five five five, zero one four four, extension three one",
+            "PHONE_NUMBER",
+        ),
         ("at 617 five five five 0 1 4 7 she", "617 five five five 0 1 4 7", "PHONE_NUMBER"),
         ("student number is N 0 0 2 9 4 7 1 6", "N 0 0 2 9 4 7 1 6", "STUDENT_ID"),
         (

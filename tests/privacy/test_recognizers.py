@@ -57,6 +57,7 @@ def test_roster_forms_point_to_full_name() -> None:
         ("discord kai#1234", ["kai#1234"]),
         ("cashapp $ToniB", ["$ToniB"]),
         ("my twitter handle is kwame underscore codes", ["kwame underscore codes"]),
+        ("followed me on twitter its at dana underscore hires", ["dana underscore hires"]),
         ("saw it on insta today", []),
         ("venmo is $20", []),
         ("threads 4.0 came out", []),
