@@ -729,7 +729,7 @@ class DateOfBirthRecognizer(EntityRecognizer):
     )
     _NUMERIC_DATE = re.compile(
         r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?P<year>\d{4}|\d{2})|(?P<iso>\d{4})-\d{2}-\d{2})"
-        r"(?![\w/.-])"
+        r"(?![\w/-]|\.\w)"  # a full stop may end the sentence: "so 03/12/2004."
     )
 
     def __init__(self) -> None:
