@@ -1201,9 +1201,12 @@ class FirstNameRecognizer(EntityRecognizer):
                         make_result(self, PERSON, match.start(), match.end(), self.SCORE)
                     )
                 continue
-            # Each part lowercase after its first letter: "Hye-jin", "O'Neill", not "McDONALD".
+            # Each part lowercase after its first letter: "Hye-jin", "O'Neill", not "McDONALD";
+            # a short prefix may be capitalised too: "DeShawn", "LaToya", "McKenzie".
             parts = _PART_SPLIT.split(word) if not word.isalpha() else (word,)
-            if not all(p[1:].islower() or not p[1:] for p in parts):
+            if not all(
+                p[1:].islower() or not p[1:] or _PREFIXED_CAPITAL.fullmatch(p) for p in parts
+            ):
                 continue  # ALL CAPS words are labels and acronyms; speaker labels are found elsewhere
             lowered = word.lower()
             if lowered in _NOT_FIRST_NAMES:
@@ -1231,6 +1234,7 @@ class FirstNameRecognizer(EntityRecognizer):
             if known:
                 cued = possessive or bool(_NAME_CUES.search(before))
                 keep = self._keep_dictionary_name(
+                    text,
                     word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
             elif capitalised and (lowered in self._surnames or plain in self._surnames):
@@ -1351,6 +1355,7 @@ class FirstNameRecognizer(EntityRecognizer):
 
     def _keep_dictionary_name(
         self,
+        text: str,
         word: str,
         before: str,
         cued: bool,
@@ -1366,8 +1371,13 @@ class FirstNameRecognizer(EntityRecognizer):
         # spaCy's small model calls many rare first names places ("mom is Meena"); trust it
         # only for words that are also common, as real place names are ("Austin"), and
         # never for "First Last" pairs.
-        if not has_surname and frequency >= _PLACE_ZIPF and _inside_other_entity(artifacts, offset):
-            return False
+        if (
+            not has_surname
+            and frequency >= _PLACE_ZIPF
+            and _inside_other_entity(artifacts, offset)
+            and not said_of_a_person(text, offset, offset + len(word))
+        ):
+            return False  # ... unless what follows says a person: "the recruiter Jordan wants"
         if word[0].isupper() and not word.isupper():
             sentence_start = starts_sentence(before)
             keep = cued or has_surname or not sentence_start or frequency < _SENTENCE_START_ZIPF
@@ -1395,12 +1405,14 @@ _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
 )
 _PART_SPLIT = re.compile(r"[-'’]")
+_PREFIXED_CAPITAL = re.compile(r"[^\W\d_][a-z]{1,2}[A-Z][a-z]{2,}")
 _NOT_SURNAMES = STOP_WORDS | _NOT_FIRST_NAMES
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+$", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|around)\s+$", re.IGNORECASE)
 _POSSESSIVE_RELATION = re.compile(
     r"'s\s+(?:roommate|sister|brother|mom|dad|friend|cousin|girlfriend|boyfriend|partner|mentor|"
-    r"mentee|advisor|boss|manager)\b",
+    r"mentee|advisor|boss|manager|grandfather|grandmother|grandma|grandpa|mother|father|son|"
+    r"daughter|husband|wife|aunt|uncle|parents)\b",
     re.IGNORECASE,
 )
 _FAMILY_CUE = re.compile(

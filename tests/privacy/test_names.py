@@ -350,6 +350,10 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("he was arguing w/ Ivanova about the problem set", [], ["Ivanova"]),
         ("who has the notes from Ramaswamy's lecture", [], ["Ramaswamy"]),
         ("i think her last name is Kowalski-Brandt", [], ["Kowalski-Brandt"]),
+        ("Hi there! My son DeShawn is a freshman", [], ["DeShawn"]),
+        ("the Zillow recruiter Jordan wants to do a coffee chat", [], ["Jordan"]),
+        ("Mr. Iyer is Ananya's grandfather I think", [], ["Ananya", "Iyer"]),
+        ("a McDonald's job counts as work experience", [], []),
         # The line above a mailing address names who it is for.
         (
             "mail it to:\n\nYetunde Balogun\nCampus Box 4410\nNorthbridge, MA 01850",
