@@ -1234,8 +1234,7 @@ class FirstNameRecognizer(EntityRecognizer):
             if known:
                 cued = possessive or bool(_NAME_CUES.search(before))
                 keep = self._keep_dictionary_name(
-                    text,
-                    word, before, cued, surname is not None, nlp_artifacts, match.start()
+                    text, word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
             elif capitalised and (lowered in self._surnames or plain in self._surnames):
                 # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
