@@ -55,7 +55,8 @@ _SUFFIX_CAPITAL = (
 _TYPE_FIRST = (
     r"(?:calle|c/|avenida|avda\.?|av\.|av|via|viale|piazza|corso|largo|rua|travessa|alameda|"
     r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
-    r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?)"
+    r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?|"
+    r"jalan|jln\.?|jl\.?|rehov|rechov|sderot|derech)"
 )
 _VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
 _VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
@@ -78,7 +79,7 @@ _UNIT_WORD = (
     r"campus\s+box|mailbox)"
 )
 # A unit's number holds a digit, or is one capital letter ("Flat B"): "box is" is no unit.
-_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,11}}\d)[\w/-]{{1,12}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
+_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,15}}\d)[\w/-]{{1,16}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
     r"(?:\d{5}(?:-\d{4})?"  # US ZIP
     r"|(?-i:[A-Z]\d[A-Z])\s?\d(?-i:[A-Z])\d"  # Canada
@@ -132,7 +133,8 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number, then street type and name",
-        rf"(?<![\w/-]){_NUM}(?:\s?(?:bis|ter))?,?\s+{_TYPE_AFTER_NUMBER}\s+{_TYPE_FIRST_NAME}(?=[\s,.;:!?)]|$)",
+        rf"(?<![\w/-]){_NUM}(?:\s?(?:bis|ter))?,?\s+{_TYPE_AFTER_NUMBER}\s+{_TYPE_FIRST_NAME}"
+        r"(?:\s+(?-i:[IVX]{1,4})\b)?(?=[\s,.;:!?)]|$)",
     ),
     (
         "street, suffix, then the number",
@@ -176,7 +178,16 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "unit, then named places ending in a postcode",
         rf"(?<![\w]){_UNIT_PREFIX}"
-        rf"(?:,\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}){{1,5}}(?:,|\s+-)?\s+\d{{4,6}}(?!\d)",
+        rf"(?:,\s+(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}){{1,5}}(?:,|\s+-)?\s+\d{{4,6}}(?!\d)"
+        rf"(?:[ \t]+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}})?",
+    ),
+    (
+        "Philippine block and lot",
+        r"(?<![\w])(?:blk|block)\.?\s*\d{1,4}[a-z]?,?\s+lot\.?\s*\d{1,4}[a-z]?\b",
+    ),
+    (
+        "plot or stand, then places",
+        rf"(?<![\w])(?:plot|stand|erf)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?=,\s*{_WORD_CAP}[^\n,]*,\s*{_WORD_CAP})",
     ),
     (
         "Japanese chome address",
@@ -244,6 +255,8 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "number, name, then a ward or district": (_first_words(_WARD_WORD),),
     "number on a numbered route": (_first_words(_ROUTE_WORD),),
     "Indian house number, then numbered cross or main": (_first_words(_INDIAN_WAY),),
+    "Philippine block and lot": (frozenset({"blk", "block"}), frozenset({"lot"})),
+    "plot or stand, then places": (frozenset({"plot", "stand", "erf"}),),
     # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
     "po box or rural route": (frozenset({"box", "cpo", "msc", "campus"}),),
 }
@@ -251,14 +264,15 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
 # Units and building names written before the street line.
 _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
-    rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX})))+$",
+    rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX}))"
+    r"|(?<![\w])no\.?\s*\d{1,5}[a-z]?,\s+)+$",
     _FLAGS,
 )
 # What may follow the street line, one segment at a time.
 _UNIT_AFTER = regex.compile(
     r"\G,?[ \t]*(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|"
     r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
-    r"|(?-i:m)\.\s*\d{1,4}"
+    r"|(?-i:m)\.\s*\d{1,4}|rt\.?\s*\d{1,3}\s*/\s*rw\.?\s*\d{1,3}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b)",
     _FLAGS,
 )
@@ -273,7 +287,7 @@ _PLACE_WORD = rf"(?>{_WORD_CAP})(?![\d])"
 _PLACE_AFTER = regex.compile(
     rf"\G(?:,\s*|\s+-\s+|/)(?:co\.\s+|(?:phường|quận|huyện|xã|thành\s+phố|tp\.|p\.|q\.)\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?(?P<first>{_PLACE_WORD})(?:[ -]+(?:{_PARTICLE}\s+)?{_PLACE_WORD}){{0,3}}"
-    rf"(?:\s+\d{{1,3}}(?![\w/-]))?(?:\s*\({_WORD_CAP}(?:\s+{_WORD_CAP})?\))?",
+    rf"(?:\s+(?-i:[A-Z])?\d{{1,3}}(?-i:[A-Z])?(?![\w/-]))?(?:\s*\({_WORD_CAP}(?:\s+{_WORD_CAP})?\))?",
     _FLAGS,
 )
 # A state or province code; "HSR Layout" is a place name, not the state "HSR".
@@ -501,7 +515,11 @@ class StreetAddressRecognizer(EntityRecognizer):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span()
-                if end - start < 4 or (name.startswith("Germanic") and _english_word(match[0])):
+                if end - start < 4 or (
+                    name.startswith("Germanic")
+                    and _english_word(match[0])
+                    and not _GERMAN_LEAD.match(match[0])
+                ):
                     continue
                 spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
         if any(c.isdigit() for c in text):
@@ -585,6 +603,9 @@ def _without_full_stop(text: str, start: int, end: int) -> int:
         return end
     last = regex.search(r"([\p{L}]+)\.$", text[start:end])
     return end - 1 if last and len(last.group(1)) > 3 else end
+
+
+_GERMAN_LEAD = regex.compile(r"(?:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur)\s")
 
 
 def _english_word(street_line: str) -> bool:

@@ -110,6 +110,29 @@ ADDRESSES = [
         ["No. 9, 4th Cross Road, Jayanagar\nBengaluru, Karnataka 560011"],
     ),
     ("Derrynane\nCo. Kerry V93 XK22", ["Co. Kerry V93 XK22"]),
+    (
+        "H.No. 8-3-214/B/12, Ameerpet, Hyderabad 500016",
+        ["H.No. 8-3-214/B/12, Ameerpet, Hyderabad 500016"],
+    ),
+    ("Blk 9 Lot 4, Villa Verde, Imus, Cavite", ["Blk 9 Lot 4, Villa Verde, Imus, Cavite"]),
+    (
+        "Jl. Kemang Raya No. 12, RT 02/RW 04, Jakarta Selatan 12730",
+        ["Jl. Kemang Raya No. 12, RT 02/RW 04, Jakarta Selatan 12730"],
+    ),
+    (
+        "No. 8, Jalan SS 15/4, 47500 Subang Jaya, Selangor",
+        ["No. 8, Jalan SS 15/4, 47500 Subang Jaya, Selangor"],
+    ),
+    (
+        "Lot 7, Jalan Bukit Bintang, 55100 Kuala Lumpur",
+        ["Lot 7, Jalan Bukit Bintang, 55100 Kuala Lumpur"],
+    ),
+    ("Am Rathaus 4, 04109 Leipzig", ["Am Rathaus 4, 04109 Leipzig"]),
+    ("Rehov Dizengoff 40, Tel Aviv", ["Rehov Dizengoff 40, Tel Aviv"]),
+    ("41 avenue Hassan II, Rabat 10000", ["41 avenue Hassan II, Rabat 10000"]),
+    ("Plot 44, Wuse Zone 4, Garki, Abuja", ["Plot 44, Wuse Zone 4, Garki, Abuja"]),
+    ("Stand 512, Avondale, Harare", ["Stand 512, Avondale, Harare"]),
+    ("i wrote it on plot 2 of the graph, thanks", []),
     # Look-alikes that are not addresses.
     ("apply by Nov 15 via Handshake", []),
     ("in my lab during the 2024 academic year\n\nProf. Dr. Kraus", []),
