@@ -22,13 +22,13 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE
 _CAP = r"(?-i:\p{Lu})"
 # A capitalised word: "Ballyvaughan", "O'Connell", "Saint-Denis", "TP.".
 _WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
-_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|degli|della|delle|dello|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
+_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|es|degli|della|delle|dello|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
 # House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
 _NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?:[ \t]1/2|½)?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
 _SUFFIX_PLAIN = (
     r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terrace|pkwy|"
-    r"parkway|hwy|highway|sq|cir|trl|cres|crescent|gdns|pde|esplanade|parade|expy|fwy|marg)"
+    r"parkway|hwy|highway|sq|cir|trl|cres|crescent|gdns|pde|esplanade|parade|expy|fwy|marg|salai)"
 )
 _SUFFIX_WORDLIKE = (
     r"(?:way|court|pl|place|square|circle|row|trail|close|gardens|grove|mews|walk|green|hill|"
@@ -62,7 +62,7 @@ _VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
 _VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
 _TYPE_AFTER_NUMBER = (
     r"(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|calle|rua|"
-    r"avenida|strada)"
+    r"avenida|strada|jalan|jln|jl)"
 )
 _NUMBERED_WAY = r"(?:sector|street|road|block|phase|pocket|cross|main)"
 _INDIAN_WAY = r"(?:cross|main|block|stage|phase|sector|street|road|avenue|lane)"
@@ -76,10 +76,12 @@ _COMPOUND = (
 _UNIT_WORD = (
     r"(?:flat|apt|apartment|unit|suite|ste|room|rm|house|hse|h\.\s?no|plot|block|blk|lot|door|"
     r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no|cpo|msc|"
-    r"campus\s+box|mailbox)"
+    r"campus\s+box|mailbox|psc|cmr|office|shop)"
 )
 # A unit's number holds a digit, or is one capital letter ("Flat B"): "box is" is no unit.
-_UNIT_PREFIX = rf"(?:{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,15}}\d)[\w/-]{{1,16}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
+# Units with no unit word: Hong Kong floors ("2/F"), Singapore units ("#08-12"), floors.
+_BARE_UNIT = r"\d{1,2}/(?-i:F)\b|#\d{1,3}-\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\s+floor\b"
+_UNIT_PREFIX = rf"(?:{_BARE_UNIT}|{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,15}}\d)[\w/-]{{1,16}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
     r"(?:\d{5}(?:-\d{4})?"  # US ZIP
     r"|(?-i:[A-Z]\d[A-Z])\s?\d(?-i:[A-Z])\d"  # Canada
@@ -125,7 +127,8 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "number, capitalised name, then a unit or box",
-        rf"(?<![\w/-])\d{{1,6}}\s+{_WORD_CAP}(?:\s+{_WORD_CAP})?,?\s+(?:apt|apartment|unit|suite|ste|box)\.?\s*#?\s*[\w-]{{1,5}}",
+        rf"(?<![\w/-])\d{{1,6}}\s+{_WORD_CAP}(?:\s+{_WORD_CAP})?,?\s+"
+        r"(?:(?:apt|apartment|unit|suite|ste|box)\.?\s*#?\s*[\w-]{1,5}|#\d{1,3}-\d{1,4}\b)",
     ),
     (
         "street type, name, then number",
@@ -308,6 +311,13 @@ _NEXT_LINE_POSTCODE = regex.compile(
     rf"|{_CITY}(?:,[ \t]*{_WORD_CAP}(?:[ \t]+{_WORD_CAP})?)?,?[ \t]+(?:(?-i:[A-Z]{{2,3}})[ \t]+)?{_POSTCODE})",
     _FLAGS,
 )
+# A city after a postcode the unit step took ("Avenida 9 de Julio 1925, C1073 Buenos Aires"),
+# when punctuation or the end of the text closes it.
+_CITY_AFTER_CODE = regex.compile(
+    rf"\G(?<=\d)[ \t]+(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
+    r"(?=[ \t]*(?:$|[,.;!?)\n]))",
+    _FLAGS,
+)
 # Directions to the street, written where there are no house numbers to speak of:
 # "House 7, Olorunsogo Close, off Ikorodu Road, Ketu".
 _LANDMARK_AFTER = regex.compile(
@@ -338,6 +348,7 @@ _TAIL_STEPS = (
     _NEXT_LINE_POSTCODE,
     _LANDMARK_AFTER,
     _SPOKEN_PLACE_ZIP,
+    _CITY_AFTER_CODE,
 )
 # Words that start chat, not a place, after a comma ("42 Elm St, Thanks!").
 _NOT_PLACES = frozenset(

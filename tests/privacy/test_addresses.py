@@ -133,6 +133,27 @@ ADDRESSES = [
     ("Plot 44, Wuse Zone 4, Garki, Abuja", ["Plot 44, Wuse Zone 4, Garki, Abuja"]),
     ("Stand 512, Avondale, Harare", ["Stand 512, Avondale, Harare"]),
     ("i wrote it on plot 2 of the graph, thanks", []),
+    ("Avenida Santa Fe 3100, C1425 Buenos Aires", ["Avenida Santa Fe 3100, C1425 Buenos Aires"]),
+    ("44 Bagamoyo Road, Dar es Salaam", ["44 Bagamoyo Road, Dar es Salaam"]),
+    ("8/2 Cathedral Salai, Chennai 600086", ["8/2 Cathedral Salai, Chennai 600086"]),
+    (
+        "Flat 9, 3/F, 22 Kimberley Road, Tsim Sha Tsui",
+        ["Flat 9, 3/F, 22 Kimberley Road, Tsim Sha Tsui"],
+    ),
+    (
+        "31 Orchard Parade, #04-11, Singapore 238883",
+        ["31 Orchard Parade, #04-11, Singapore 238883"],
+    ),
+    (
+        "Block 12, #03-45, Bedok North Street 3, Singapore 460012",
+        ["Block 12, #03-45, Bedok North Street 3, Singapore 460012"],
+    ),
+    (
+        "Office 4, 2nd Floor, Al Fahad Building, Khalid Bin Walid Road, Dubai",
+        ["Office 4, 2nd Floor, Al Fahad Building, Khalid Bin Walid Road, Dubai"],
+    ),
+    ("18 Jalan Sultan Ismail, 50250 Kuala Lumpur", ["18 Jalan Sultan Ismail, 50250 Kuala Lumpur"]),
+    ("PSC 802, Box 41, APO AE 09499", ["PSC 802, Box 41, APO AE 09499"]),
     # Look-alikes that are not addresses.
     ("apply by Nov 15 via Handshake", []),
     ("in my lab during the 2024 academic year\n\nProf. Dr. Kraus", []),
