@@ -22,7 +22,7 @@ _FLAGS = regex.IGNORECASE | regex.UNICODE
 _CAP = r"(?-i:\p{Lu})"
 # A capitalised word: "Ballyvaughan", "O'Connell", "Saint-Denis", "TP.".
 _WORD_CAP = rf"{_CAP}[\p{{L}}\p{{M}}'’.-]*"
-_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|es|degli|della|delle|dello|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
+_PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|es|y|degli|della|delle|dello|du|des|la|le|el|al|ibn|bin|van|von|der|den|on|upon|the|of|na)"
 # House numbers: 42, 42b, 5/22, 8-2-293/82, 2-14-5, 418-III.
 _NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?:[ \t]1/2|½)?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
@@ -47,7 +47,7 @@ _NUMBER_WORD = (
 # direction ("two blocks down the street").
 _SPOKEN_STREET = (
     r"(?:(?!(?:the|a|an|more|blocks?|down|up|on|of|to|from|this|that|other|same|next|one|way|"
-    r"side|across|cross|doors?|houses?|miles?|minutes?|mins?|streets?|roads?)\b)[\p{L}'’.-]+\s+){1,2}"
+    r"side|across|cross|doors?|houses?|miles?|minutes?|mins?|streets?|roads?)\b)[\p{L}'’.-]+\s+){1,3}"
 )
 _SUFFIX_CAPITAL = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Lane|Ln|Terrace|Court|Place|Way|Boulevard|Blvd)"
@@ -56,13 +56,13 @@ _TYPE_FIRST = (
     r"(?:calle|c/|avenida|avda\.?|av\.|av|via|viale|piazza|corso|largo|rua|travessa|alameda|"
     r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
     r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?|"
-    r"jalan|jln\.?|jl\.?|rehov|rechov|sderot|derech)"
+    r"jalan|jln\.?|jl\.?|rehov|rechov|sderot|derech|pasaje|passage|carrer|passeig|rambla)"
 )
 _VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
 _VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
 _TYPE_AFTER_NUMBER = (
     r"(?:rue|avenue|boulevard|bd|chemin|allée|place|quai|impasse|cours|route|calle|rua|"
-    r"avenida|strada|jalan|jln|jl)"
+    r"avenida|strada|jalan|jln|jl|ffordd|heol|stryd)"
 )
 _NUMBERED_WAY = r"(?:sector|street|road|block|phase|pocket|cross|main)"
 _INDIAN_WAY = r"(?:cross|main|block|stage|phase|sector|street|road|avenue|lane)"
@@ -76,12 +76,15 @@ _COMPOUND = (
 _UNIT_WORD = (
     r"(?:flat|apt|apartment|unit|suite|ste|room|rm|house|hse|h\.\s?no|plot|block|blk|lot|door|"
     r"bldg|building|tower|level|rd|rr|box|villa|bât|bat|esc|escalier|app|appt|door\s+no|cpo|msc|"
-    r"campus\s+box|mailbox|psc|cmr|office|shop)"
+    r"campus\s+box|mailbox|psc|cmr|office|shop|imm|immeuble|bloco|bloque)"
 )
 # A unit's number holds a digit, or is one capital letter ("Flat B"): "box is" is no unit.
 # Units with no unit word: Hong Kong floors ("2/F"), Singapore units ("#08-12"), floors.
-_BARE_UNIT = r"\d{1,2}/(?-i:F)\b|#\d{1,3}-\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\s+floor\b"
-_UNIT_PREFIX = rf"(?:{_BARE_UNIT}|{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,15}}\d)[\w/-]{{1,16}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
+_BARE_UNIT = (
+    r"\d{1,2}/(?-i:F)\b|#\d{1,3}-\d{1,4}\b|\d{1,2}(?:st|nd|rd|th)\s+floor\b"
+    r"|\d{1,2}(?:e|er|ème)\s+étage\b"
+)
+_UNIT_PREFIX = rf"(?:{_BARE_UNIT}|{_UNIT_WORD}\.?\s*(?:no\.?\s*)?#?(?:(?=[\w/-]{{0,15}}\d)[\w/-]{{1,16}}|(?-i:[A-Z])\b)|\d[A-Z]\d|(?-i:[A-Z]{{1,2}})(?:-?\d{{1,4}}(?:-\d{{1,4}}){{0,2}}(?:/\d+)?|\s\d{{1,4}}/\d+))"
 _POSTCODE = (
     r"(?:\d{5}(?:-\d{4})?"  # US ZIP
     r"|(?-i:[A-Z]\d[A-Z])\s?\d(?-i:[A-Z])\d"  # Canada
@@ -97,8 +100,10 @@ _BUILDING = (
     rf"(?:{_WORD_CAP}\s+){{1,3}}(?-i:Hall|House|Tower|Towers|Building|Bldg|Court|Residence|"
     r"Residences|Apartments|Centre|Center|Plaza|Complex|Lodge|Villa|Cottage|Manor|Mansions|"
     r"Block|Estate|Commons|Village|Works|Chambers|Arcade|Rectory|Vicarage|Farm|Barn|Mill|Heights|"
-    r"Haitsu|Mansion)(?:\s+\d{1,4}(?-i:[A-Z])?)?"
+    r"Haitsu|Mansion|Residency|Enclave|Society|CHS)(?:\s+\d{1,4}(?-i:[A-Z])?)?"
 )
+# Directions written as part of an address where streets have no numbers to speak of.
+_LANDMARK = r"(?:off|opp\.?|opposite|behind|beside|near|next\s+to)[ \t]+"
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
@@ -121,7 +126,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Vietnamese house number and street",
-        rf"(?<![\w])(?:(?:số|so|{_VIETNAMESE_LANE})\s+\d{{1,4}}(?:/\d{{1,4}})*|{_NUM})\s+"
+        rf"(?<![\w])(?:(?:(?:số|so|{_VIETNAMESE_LANE})\s+\d{{1,4}}(?:/\d{{1,4}})*,?\s+)+|{_NUM}\s+)"
         rf"{_VIETNAMESE_STREET}\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
         rf"|(?<![\w]){_VIETNAMESE_LANE}\s+\d{{1,4}}(?:/\d{{1,4}})*\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}",
     ),
@@ -190,7 +195,27 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "plot or stand, then places",
-        rf"(?<![\w])(?:plot|stand|erf)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?=,\s*{_WORD_CAP}[^\n,]*,\s*{_WORD_CAP})",
+        rf"(?<![\w])(?:plot|stand|erf|lot)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?:\s+block\s+\w{{1,3}})?"
+        rf"(?=,\s*(?:{_WORD_CAP}|{_LANDMARK})[^\n,]*,\s*{_WORD_CAP})",
+    ),
+    (
+        "romanised Japanese address, prefecture first",
+        rf"(?<![\w-])(?:〒\s?\d{{3}}-\d{{4}}\s+)?(?:{_WORD_CAP}-(?:to|ken|fu|do|shi|ku|cho|machi|gun)\b,?\s+){{1,4}}"
+        rf"(?:{_WORD_CAP}\s+)?\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?",
+    ),
+    (
+        "romanised Korean address, city first",
+        rf"(?<![\w-])(?:{_WORD_CAP}(?:-(?:si|gu|do|gun|eup|myeon))?,?\s+){{1,3}}{_WORD_CAP}(?:\s+\d{{1,2}})?-(?:ro|gil|daero)"
+        r"(?:\s+\d{1,3}(?:beon)?-?(?:gil|ro))?\s+\d{1,4}(?:-\d{1,3})?\b",
+    ),
+    (
+        "pinyin address, ending in its number",
+        rf"(?<![\w])(?:{_WORD_CAP}\s+){{1,7}}?\d{{1,5}}\s+(?-i:Hao)\b(?:\s+\d{{1,3}}\s+(?-i:Haolou|Dong|Zhuang)\b)?"
+        r"(?:\s+\d{1,5}\s+(?-i:Shi)\b)?",
+    ),
+    (
+        "numbered calle with a block",
+        r"(?<![\w])calle\s+\d{1,4}\s+(?:(?:bloque|blq\.?)\s+\d{1,4}\s+)?#\s?\d{1,4}\b",
     ),
     (
         "Japanese chome address",
@@ -208,7 +233,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Japanese block-number address",
-        rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}\s+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}}",
+        rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}[ \t]+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}}",
     ),
     (
         "po box or rural route",
@@ -259,7 +284,13 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "number on a numbered route": (_first_words(_ROUTE_WORD),),
     "Indian house number, then numbered cross or main": (_first_words(_INDIAN_WAY),),
     "Philippine block and lot": (frozenset({"blk", "block"}), frozenset({"lot"})),
-    "plot or stand, then places": (frozenset({"plot", "stand", "erf"}),),
+    "plot or stand, then places": (frozenset({"plot", "stand", "erf", "lot"}),),
+    "romanised Japanese address, prefecture first": (
+        frozenset({"to", "ken", "fu", "do", "shi", "ku", "cho", "machi", "gun"}),
+    ),
+    "romanised Korean address, city first": (frozenset({"ro", "gil", "daero"}),),
+    "pinyin address, ending in its number": (frozenset({"hao"}),),
+    "numbered calle with a block": (frozenset({"calle"}),),
     # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
     "po box or rural route": (frozenset({"box", "cpo", "msc", "campus"}),),
 }
@@ -268,15 +299,30 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
 _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
     rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX}))"
-    r"|(?<![\w])no\.?\s*\d{1,5}[a-z]?,\s+)+$",
+    r"|(?<![\w])no\.?\s*\d{1,5}[a-z]?,\s+"
+    r"|(?<![\w])(?:near|opp\.?|opposite|behind|beside)[ \t]+[^,\n]{2,40},\s+"
+    rf"|(?<![\w])(?:urb\.?|urbanización)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)+$",
     _FLAGS,
 )
 # What may follow the street line, one segment at a time.
 _UNIT_AFTER = regex.compile(
-    r"\G,?[ \t]*(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|"
-    r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"\G,?[ \t]*(?:(?:apartment|apt|unit|suite)\s+(?:"
+    + _NUMBER_WORD
+    + r"[ \t-]+){0,4}"
+    + _NUMBER_WORD
+    + r"(?:[ \t]+[a-z]\b)?"  # said aloud: "unit twenty three oh four", "apartment two b"
+    r"|(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|flat|"
+    r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|bloco|bloque|"
+    r"scala|piano|torre|lt|no)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
     r"|(?-i:m)\.\s*\d{1,4}|rt\.?\s*\d{1,3}\s*/\s*rw\.?\s*\d{1,3}"
-    r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b)",
+    r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b"
+    # European floors and doors: "3.º Esq.", "2. OG links", "Rgb.", "4t 2a", "3e étage".
+    r"|\d{1,2}\.?\s?[ºª°]\.?(?:\s*(?:esq|dto|dta|dir|drt|izq|izda|dcha|der|frente|[a-z])\b\.?)?"
+    r"|\d{1,2}\.\s*(?:og|stock|etage|eg|dg)\b(?:\s+(?:links|rechts|mitte|li|re)\b)?"
+    r"|(?:rgb|vh|hh|hinterhaus|vorderhaus|seitenflügel)\b\.?"
+    r"|\d{1,2}(?:r|n|t|è|a)\s+\d{1,2}(?:a|è)?\b"
+    r"|\d{1,2}(?:e|er|ème|eme)\s+étage\b"
+    r"|\d{1,4}-dong(?:\s+\d{1,5}-ho)?\b|\(\d{5}\))",
     _FLAGS,
 )
 _UNIT_AFTER_COMMA = regex.compile(
@@ -321,8 +367,8 @@ _CITY_AFTER_CODE = regex.compile(
 # Directions to the street, written where there are no house numbers to speak of:
 # "House 7, Olorunsogo Close, off Ikorodu Road, Ketu".
 _LANDMARK_AFTER = regex.compile(
-    rf"\G,?[ \t]+(?:off|opp\.?|opposite|behind|beside|near)[ \t]+(?:{_WORD_CAP}[ \t]+){{1,3}}"
-    rf"(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
+    rf"\G,?[ \t]+{_LANDMARK}(?:(?:{_WORD_CAP}[ \t]+){{1,3}}(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?"
+    r"|[^,\n]{2,40}(?=,[ \t]*(?-i:\p{Lu}|\d)))",  # "near Ganesh Temple, Indiranagar"
     _FLAGS,
 )
 # A spoken address goes on to its city, state and spoken ZIP: "... kedzie avenue chicago
@@ -334,7 +380,8 @@ _SPOKEN_PLACE_ZIP = regex.compile(
 )
 # Lowercase chat: "1187 beacon st apt 3, brookline ma 02446", "12a high st, oxford OX1 4AA".
 _LOWER_CITY_ZIP = regex.compile(
-    rf"\G,?\s+(?P<first>(?-i:[a-z]+))(?-i:[a-z .]){{0,25}}?,?\s+(?:(?-i:[a-z]{{2}})\.?\s+)?{_POSTCODE}",
+    rf"\G,?\s+(?P<first>(?-i:[a-z]+))(?-i:[a-z .]){{0,25}}?,?\s+(?:(?-i:[a-z]{{2}})\.?\s+)?{_POSTCODE}"
+    rf"(?:[ \t]+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}'’.-]+)?",
     _FLAGS,
 )
 _TAIL_STEPS = (
@@ -551,9 +598,9 @@ class StreetAddressRecognizer(EntityRecognizer):
             end = self._extend_forward(text, match.end())
             if end == match.end() or _ENDS_IN_POSTCODE.search(text, match.end(), end) is None:
                 continue
-            start = match.start()
+            start = self._extend_back(text, match.start())
             house = _HOUSE_NAME_BEFORE.search(text, max(0, start - 40), start)
-            if house and house.group("first").lower() not in _NOT_PLACES:
+            if start == match.start() and house and house.group("first").lower() not in _NOT_PLACES:
                 start = house.start()
             spans.append((start, end))
         return spans

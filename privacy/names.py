@@ -474,7 +474,8 @@ _WEAK_FIELDS = (
     r"submitted[ \t]+by|referred[ \t]+by|prepared[ \t]+by|advisor|adviser|supervisor|host"
 )
 _FIELD = regex.compile(
-    rf"(?mi)^[ \t]*(?:(?P<strong>{_STRONG_FIELDS})|(?P<weak>{_WEAK_FIELDS}))(?:[ \t]+\d{{1,2}})?[ \t]*[:：]"
+    rf"(?mi)^[ \t]*(?:(?P<strong>(?:{_STRONG_FIELDS})(?:'s)?(?:[ \t]+(?:full[ \t]+)?name)?)|(?P<weak>{_WEAK_FIELDS}))"
+    r"(?:[ \t]+\d{1,2})?[ \t]*[:：]"
     r"[ \t]*(?P<value>[^\n]+)"
 )
 # A card or account name written inline, in the capitals it is printed in:
@@ -486,7 +487,10 @@ _INLINE_CARD_NAME = regex.compile(
 _SIGN_OFF = regex.compile(
     r"(?mi)^[ \t]*(?:best|regards|kind[ \t]+regards|best[ \t]+regards|warm[ \t]+regards|thanks|"
     r"thank[ \t]+you|many[ \t]+thanks|cheers|sincerely|warmly|best[ \t]+wishes|all[ \t]+the[ \t]+best|"
-    r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|—|--|-)[ \t]*[,!.]?[ \t]*\n"
+    r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|signed|respectfully|"
+    r"yours[ \t]+truly|sincerely[ \t]+yours|yours[ \t]+sincerely|warmest|warm[ \t]+wishes|love|xoxo|"
+    r"atentamente|cordialement|un[ \t]+abrazo|abraço|abraços|beijos|groetjes|hilsen|"
+    r"mit[ \t]+freundlichen[ \t]+grüßen|—|--|-)[ \t]*[,!.]?[ \t]*(?:\n|[ \t](?=[ \t]*(?-i:\p{Lu})))"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
 _LAST_COMMA_FIRST = regex.compile(

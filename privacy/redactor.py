@@ -326,9 +326,15 @@ def _clean(
             if "\n" in text[start:end]:  # "Daniel Frost\nEarly Careers": a name ends its line
                 end = start + text[start:end].index("\n")
             if source == "SpacyRecognizer":  # the roster and titles know better
-                start, end = _trim_common_words(text, start, end)
-                start, end = names.trim_statistical_span(text, start, end)
-                if end > start and not names.plausible_statistical_name(text[start:end]):
+                titled = _TITLE_BEFORE.search(text, max(0, start - 12), start) is not None
+                if not titled:  # "professor wu": the title says the word is a name
+                    start, end = _trim_common_words(text, start, end)
+                    start, end = names.trim_statistical_span(text, start, end)
+                if (
+                    end > start
+                    and not titled
+                    and not names.plausible_statistical_name(text[start:end])
+                ):
                     continue  # "Registrar", "Spring", "Pfizer": words and brands the model guessed
                 if known_place(text[start:end].lower()) and not said_of_a_person(text, start, end):
                     continue  # "address in Amman", "From Cali to the Cloud": the model's guess
@@ -365,6 +371,7 @@ def _clean(
     kept.extend(_addressees(text, kept))
     kept.extend(_other_mentions(text, kept))
     kept.extend(_rest_of_name_list(text, kept))
+    kept.extend(_other_half_of_pair(text, kept))
     kept = _outside_named_things(text, kept)  # after spreading: "Morgan Lee" is no "Morgan Stanley"
     kept.sort(key=lambda r: (r.start, -r.end))
     merged: list[RecognizerResult] = []
@@ -387,6 +394,9 @@ def _clean(
     return merged
 
 
+_TITLE_BEFORE = regex.compile(
+    r"(?<![\w])(?:dr|dra|prof|professor|doctor|mr|mrs|ms|mx)\.?[ \t]+$", regex.IGNORECASE
+)
 _AFTER_THE = regex.compile(r"(?<![\w])the[ \t]+$", regex.IGNORECASE)
 # ... unless people follow: "the Reyes kid", "the Okafor twins".
 _PEOPLE_NOUN_AFTER = regex.compile(
@@ -510,6 +520,34 @@ def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[Recog
             ):
                 continue
             found.append(RecognizerResult(PERSON, start, end, 0.5))
+    return found
+
+
+_NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&)[ \t]+({_LIST_ITEM})(?![\w'’-])")
+
+
+def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """ "meeting Thandiwe and Lerato": a rare capitalised word paired with a person is one."""
+    people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
+    if not people:
+        return []
+    found = []
+    for match in _NAME_PAIR.finditer(text):
+        first, second = match.span(1), match.span(2)
+        named = [any(s < b and a < e for s, e in people) for a, b in (first, second)]
+        if named[0] == named[1]:
+            continue
+        start, end = second if named[0] else first
+        words = text[start:end].lower().split()
+        if any(
+            w in names.INSTITUTION_WORDS
+            or w in CALENDAR_WORDS
+            or word_zipf(w) >= 3.0
+            or known_place(w)
+            for w in words
+        ):
+            continue
+        found.append(RecognizerResult(PERSON, start, end, 0.5))
     return found
 
 

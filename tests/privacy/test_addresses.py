@@ -154,6 +154,65 @@ ADDRESSES = [
     ),
     ("18 Jalan Sultan Ismail, 50250 Kuala Lumpur", ["18 Jalan Sultan Ismail, 50250 Kuala Lumpur"]),
     ("PSC 802, Box 41, APO AE 09499", ["PSC 802, Box 41, APO AE 09499"]),
+    # Floors, doors and landmarks as locals write them.
+    ("Rua do Almada 88, 2.º Dto., 4050-032 Porto", ["Rua do Almada 88, 2.º Dto., 4050-032 Porto"]),
+    (
+        "Bergmannstraße 12, 2. OG rechts, 10961 Berlin",
+        ["Bergmannstraße 12, 2. OG rechts, 10961 Berlin"],
+    ),
+    (
+        "Via Chiaia 40, scala A, int. 3, 80121 Napoli",
+        ["Via Chiaia 40, scala A, int. 3, 80121 Napoli"],
+    ),
+    (
+        "Carrer de Sants 120, 3r 1a, 08028 Barcelona",
+        ["Carrer de Sants 120, 3r 1a, 08028 Barcelona"],
+    ),
+    (
+        "Bât. C, 2e étage, 8 rue Victor Hugo, 69002 Lyon",
+        ["Bât. C, 2e étage, 8 rue Victor Hugo, 69002 Lyon"],
+    ),
+    (
+        "Flat 12, Lotus Residency, 3rd Cross, near Ram Mandir, Jayanagar, Bengaluru 560041",
+        ["Flat 12, Lotus Residency, 3rd Cross, near Ram Mandir, Jayanagar, Bengaluru 560041"],
+    ),
+    (
+        "Shop No. 3, opp. Bus Stand, Mall Road, Shimla 171001",
+        ["Shop No. 3, opp. Bus Stand, Mall Road, Shimla 171001"],
+    ),
+    (
+        "Plot 9 Block B, behind Shell station, Adum, Kumasi",
+        ["Plot 9 Block B, behind Shell station, Adum, Kumasi"],
+    ),
+    (
+        "22 Tahrir Street, 3rd floor, flat 6, Dokki, Giza",
+        ["22 Tahrir Street, 3rd floor, flat 6, Dokki, Giza"],
+    ),
+    (
+        "Số 8, ngõ 12, phố Huế, quận Hai Bà Trưng, Hà Nội",
+        ["Số 8, ngõ 12, phố Huế, quận Hai Bà Trưng, Hà Nội"],
+    ),
+    (
+        "Tokyo-to Minato-ku Roppongi 6-10-1, Hills Residence 2301",
+        ["Tokyo-to Minato-ku Roppongi 6-10-1, Hills Residence 2301"],
+    ),
+    (
+        "Seoul Mapo-gu Yanghwa-ro 45, 102-dong 801-ho",
+        ["Seoul Mapo-gu Yanghwa-ro 45, 102-dong 801-ho"],
+    ),
+    (
+        "Beijing Shi Haidian Qu Zhichun Lu 12 Hao 5 Haolou 302 Shi",
+        ["Beijing Shi Haidian Qu Zhichun Lu 12 Hao 5 Haolou 302 Shi"],
+    ),
+    (
+        "Urb. Los Pinos, Calle 12 Bloque 40 #7, Bayamón, PR 00956",
+        ["Urb. Los Pinos, Calle 12 Bloque 40 #7, Bayamón, PR 00956"],
+    ),
+    (
+        "its two ten north main street apartment four b ok",
+        ["two ten north main street apartment four b"],
+    ),
+    ("Sort code: 20-32-06\nAccount no.: 53918427", []),
     # Look-alikes that are not addresses.
     ("apply by Nov 15 via Handshake", []),
     ("in my lab during the 2024 academic year\n\nProf. Dr. Kraus", []),
