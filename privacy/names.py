@@ -490,7 +490,7 @@ _SIGN_OFF = regex.compile(
     r"take[ \t]+care|viele[ \t]+grüße|pozdrawiam|saludos|abrazos|grazie|merci|signed|respectfully|"
     r"yours[ \t]+truly|sincerely[ \t]+yours|yours[ \t]+sincerely|warmest|warm[ \t]+wishes|love|xoxo|"
     r"atentamente|cordialement|un[ \t]+abrazo|abraço|abraços|beijos|groetjes|hilsen|"
-    r"mit[ \t]+freundlichen[ \t]+grüßen|—|--|-)[ \t]*[,!.]?[ \t]*(?:\n|[ \t](?=[ \t]*(?-i:\p{Lu})))"
+    r"mit[ \t]+freundlichen[ \t]+grüßen|—|--|-)[ \t]*[,!.]?(?:[ \t]*\n|[ \t]+(?=(?-i:\p{Lu})))"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
 _LAST_COMMA_FIRST = regex.compile(

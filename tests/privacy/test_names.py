@@ -69,6 +69,8 @@ def test_first_name_and_surname_dictionaries(text: str, expected: list[str]) -> 
         ("see the notes below - thanks", []),
         ("Parent 1: Adaeze Okonkwo\nParent 2: Emeka Okonkwo", ["Adaeze Okonkwo", "Emeka Okonkwo"]),
         ("exp 09/27, name on card TOBI ADEWALE, zip 02139", ["TOBI ADEWALE"]),
+        ("Parent/guardian name: Babajide Ogunleye", ["Babajide Ogunleye"]),
+        ("see you then.\n\nSigned, Maria Lopez\nMentor", ["Maria Lopez"]),
     ],
 )
 def test_names_given_away_by_layout(text: str, expected: list[str]) -> None:
@@ -351,6 +353,8 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("who has the notes from Ramaswamy's lecture", [], ["Ramaswamy"]),
         ("i think her last name is Kowalski-Brandt", [], ["Kowalski-Brandt"]),
         ("Hi there! My son DeShawn is a freshman", [], ["DeShawn"]),
+        ("i failed the quiz, professor wu said we can retake", [], ["wu"]),
+        ("i'm meeting Thandiwe and Lerato for lunch", [], ["Lerato", "Thandiwe"]),
         ("the Zillow recruiter Jordan wants to do a coffee chat", [], ["Jordan"]),
         ("Mr. Iyer is Ananya's grandfather I think", [], ["Ananya", "Iyer"]),
         ("a McDonald's job counts as work experience", [], []),
