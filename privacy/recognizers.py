@@ -37,7 +37,7 @@ from privacy.entities import (
     US_SSN,
 )
 from privacy.places import known_place
-from privacy.word_lists import everyday_foreign_words
+from privacy.word_lists import everyday_foreign_words, names_that_are_words_abroad
 
 # Family and respect words said before a name ("mi hermana Carla", "tita Baby"): titles to
 # the name trimmers, and weak titles to the honorific recognizer and its gate.
@@ -1041,6 +1041,9 @@ _RARE_WORD_ZIPF = 3.8
 # A lowercase name with no cue needs at least this rating in some country (1 to 13), or a
 # place in Faker's per-locale lists, which hold the names of the countries the rating lacks.
 _LOWERCASE_NAME_POPULARITY = 3
+# A lowercase name that is also a word abroad ("manda", "mija") needs this rating to be
+# taken for the name with no cue: "maria" and "jamal" are; "manda" and "vale" are not.
+_POPULAR_ABROAD = 6
 # Surnames rarer than this may start a sentence and still be taken as names ("Ugwu is in...").
 _RARE_SURNAME_ZIPF = 2.5
 _SURNAME_PARTICLE = (
@@ -1386,7 +1389,8 @@ class FirstNameRecognizer(EntityRecognizer):
         if _POSSESSIVE_BEFORE.search(before):
             return False  # "my nani's address", "my nonna": a relation word, not a name
         # Lowercase and uncued: a curated first name, rare in English, not an everyday word
-        # in the languages students also chat in ("nada", "claro"), and not a place ("in lima").
+        # in the languages students also chat in ("nada", "claro"; "manda" unless the name
+        # is very common), and not a place ("in lima").
         return (
             frequency < _RARE_WORD_ZIPF
             and lowered in self._common
@@ -1395,6 +1399,10 @@ class FirstNameRecognizer(EntityRecognizer):
                 or lowered in self._faker_firsts
             )
             and not everyday_abroad(lowered)
+            and not (
+                lowered in names_that_are_words_abroad()
+                and self._popularity[lowered] < _POPULAR_ABROAD
+            )
             and not _PLACE_PREPOSITION.search(before)
         )
 

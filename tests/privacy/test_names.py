@@ -41,6 +41,11 @@ def found(recognizer, text: str) -> list[str]:  # type: ignore[no-untyped-def]
         ("sawa sawa, see u at 4", []),
         ("tá lindo, send it", []),
         ("omg marisol said yes", ["marisol"]),
+        # Names that are words abroad need a very common name to count uncued.
+        ("secretaría lo manda por correo", []),
+        ("ok mija, call me later", []),
+        ("spediscilo a mia nonna", []),
+        ("k so jamal says thx", ["jamal"]),
         ("the visa office in lima is slow", []),
         ("June 3 is the deadline", []),
         ("I hope so, will do", []),
