@@ -225,7 +225,7 @@ TITLE_WORDS = frozenset(
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’-]*")
 _PARTICLE_BEFORE = regex.compile(
     r"(?:(?<![\w])(?:van|von|de|da|del|della|di|du|der|den|ter|ten|la|le|bin|ibn|al|el|ní|nic|mac|dos|das)"
-    r"\s+){1,3}$",
+    r"[ \t]+){1,3}$",
     regex.IGNORECASE,
 )
 # "J. Okafor", "H Cole" (a bare capital, but never the words "I" and "A").

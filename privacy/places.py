@@ -10,9 +10,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Words that put a place after them in the languages students chat in: "en santiago".
-# "to" and "from" are left out: they go with people just as often ("text from Jordan").
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|around|via|en|em|à|nach|aus)\s+$", re.IGNORECASE)
+# Words that put a place after them in the languages students chat in: "en santiago",
+# "driving back from georgia". A bare "to" or "from" is left out: those go with people just
+# as often ("text from Jordan").
+PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|across|via|visit|visiting|en|em|à|nach|aus|(?:back|moved?|moving|"
+    r"fly|flying|drive|driving|trip|flight|flights)\s+(?:to|from))\s+$",
+    re.IGNORECASE,
+)
 # Cities at least this big count; smaller towns are named after people far more often
 # than people are named after them.
 MIN_POPULATION = 100_000

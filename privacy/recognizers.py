@@ -36,7 +36,7 @@ from privacy.entities import (
     STUDENT_ID,
     US_SSN,
 )
-from privacy.places import known_place
+from privacy.places import PLACE_BEFORE, known_place
 from privacy.word_lists import everyday_foreign_words, names_that_are_words_abroad
 
 # Family and respect words said before a name ("mi hermana Carla", "tita Baby"): titles to
@@ -375,6 +375,12 @@ class RosterRecognizer(EntityRecognizer):
                 and not _addressed(text, match.start(1), match.end(1))
             ):
                 continue
+            if (
+                not value[:1].isupper()
+                and known_place(lowered)
+                and PLACE_BEFORE.search(text, max(0, match.start(1) - 20), match.start(1))
+            ):
+                continue  # "driving back from georgia": the place, though Georgia is on the roster
             # The title is how the person is addressed, not part of the name.
             result = make_result(self, PERSON, match.start(1), match.end(1), self.SCORE)
             result.recognition_metadata["canonical"] = self.canonical.get(lowered, value)

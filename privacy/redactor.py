@@ -360,6 +360,8 @@ def _clean(
                 and not _PEOPLE_NOUN_AFTER.match(text, end)
             ):
                 continue  # "the Dell table", "the Rhodes deadline": a thing named after someone
+            if source != "RosterRecognizer" and text[start:end] in _KINSHIP_WORDS:
+                continue  # "ni lola", "mummy ji", "zahra jaan": what family are called
             if source != "RosterRecognizer" and _in_sign_off(text, start, end):
                 continue  # "Pozdrawiam,\nPedro Alves": the closing, not a second person
             start = names.extend_name(text, start)
@@ -394,6 +396,69 @@ def _clean(
     return merged
 
 
+# Lowercase words for family and loved ones that chat uses as names; capitalised, some are
+# names too ("Lola", "Nana").
+_KINSHIP_WORDS = frozenset(
+    [
+        "mummy",
+        "mommy",
+        "mama",
+        "mami",
+        "mamá",
+        "mamã",
+        "papi",
+        "papa",
+        "papá",
+        "daddy",
+        "jaan",
+        "jaanu",
+        "janu",
+        "beta",
+        "bhai",
+        "didi",
+        "dadi",
+        "dada",
+        "nani",
+        "nana",
+        "nonna",
+        "nonno",
+        "lola",
+        "lolo",
+        "abuela",
+        "abuelo",
+        "abuelita",
+        "abuelito",
+        "mija",
+        "mijo",
+        "habibi",
+        "habibti",
+        "yaar",
+        "ate",
+        "kuya",
+        "tita",
+        "tito",
+        "oma",
+        "opa",
+        "baba",
+        "ammi",
+        "abbu",
+        "amma",
+        "appa",
+        "ayah",
+        "ibu",
+        "vovó",
+        "vovô",
+        "avó",
+        "avô",
+        "tía",
+        "tío",
+        "tia",
+        "tio",
+        "bibi",
+        "mzee",
+        "shangazi",
+    ]
+)
 _TITLE_BEFORE = regex.compile(
     r"(?<![\w])(?:dr|dra|prof|professor|doctor|mr|mrs|ms|mx)\.?[ \t]+$", regex.IGNORECASE
 )
@@ -580,7 +645,7 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
         # "mateo en santiago": a name that is also a city stays a city after "en" or "in".
         and not (
             known_place(m.group(1).lower())
-            and PLACE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            and PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start())
         )
     ]
 

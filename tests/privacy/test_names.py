@@ -335,6 +335,14 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("omg drew drew a diagram of the timeline", ["Drew Hale"], ["drew"]),
         ("hey will sorry im late", ["Will Turner"], ["will"]),
         ("so sunny today, you coming out?", ["Sunny Park"], []),
+        # A roster name that is also a place, after words that go with places.
+        ("georgia im driving back from georgia tmrw", ["Georgia Lee"], ["georgia"]),
+        ("my cousin's wedding in jordan is on the 5th", ["Jordan Ellis"], []),
+        ("got a text from jordan just now", ["Jordan Ellis"], ["jordan"]),
+        # What family are called is no name.
+        ("pa-send naman sa bahay ni lola", [], []),
+        ("aman mummy ji ka landline is this", ["Aman Gupta"], ["aman"]),
+        ("Tre: who has the keys to the van\nNia: Ikaika had them", ["Nia Brooks"], ["Nia", "Tre"]),
         ("yeah!! dawn can you put me down?", ["Dawn Begay"], ["dawn"]),
         (":wave: rich quick q, is the portal down?", ["Rich Tanaka"], ["rich"]),
         ("name on account H Cole", ["Harriet Cole"], ["H Cole"]),
