@@ -138,6 +138,47 @@ INSTITUTION_WORDS = frozenset(
         "lecture",
         "seminary",
         "academy",
+        "huis",
+        "haus",
+        "museo",
+        "stichting",
+    ]
+)
+# Words that open the name of an institution in other languages, and in English:
+# "Universität Heidelberg", "Museo Frida Kahlo", "University of Nairobi".
+INSTITUTION_FIRST_WORDS = frozenset(
+    [
+        "university",
+        "universität",
+        "universidad",
+        "universidade",
+        "université",
+        "università",
+        "universiteit",
+        "uniwersytet",
+        "hochschule",
+        "instituto",
+        "institut",
+        "istituto",
+        "museo",
+        "musée",
+        "museu",
+        "fundación",
+        "fundação",
+        "fondation",
+        "stiftung",
+        "colegio",
+        "escuela",
+        "liceo",
+        "lycée",
+        "hospital",
+        "hôpital",
+        "klinikum",
+        "banco",
+        "banca",
+        "parque",
+        "fort",
+        "camp",
     ]
 )
 # Jobs and programme roles: "Summer Analyst", "Peer Mentor", "the Werkstudent contract".
@@ -511,6 +552,8 @@ _PARTICLES = frozenset(
 _PIECE_SPLIT = regex.compile(r"[,;/]|\(|<|\||\s+-\s+|\s+–\s+|\s+and\s+|\s+&\s+", regex.IGNORECASE)
 _LABEL_WORDS = frozenset(
     [
+        "fw",
+        "fwd",
         "note",
         "notes",
         "subject",

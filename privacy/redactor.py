@@ -347,7 +347,10 @@ def _clean(
                     continue  # the program's own name
                 if end <= start:
                     continue
-                last_word = text[start:end].split()[-1].lower().strip(".")
+                span_words = text[start:end].split()
+                last_word = span_words[-1].lower().strip(".")
+                if len(span_words) > 1 and span_words[0].lower() in names.INSTITUTION_FIRST_WORDS:
+                    continue  # "Universität Heidelberg", "Museo Frida Kahlo": a place or body
                 # A form field or speaker label says the word is a name ("Name: Park, Min-jun").
                 place_word = (
                     last_word in names.INSTITUTION_WORDS or last_word in names.ROLE_WORDS

@@ -339,6 +339,8 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("georgia im driving back from georgia tmrw", ["Georgia Lee"], ["georgia"]),
         ("my cousin's wedding in jordan is on the 5th", ["Jordan Ellis"], []),
         ("got a text from jordan just now", ["Jordan Ellis"], ["jordan"]),
+        ("Institution: Universität Heidelberg\nContact: Dr. Lena Vogt", [], ["Lena Vogt"]),
+        ("FW: URGENT job offer. is this legit??", [], []),
         # What family are called is no name.
         ("pa-send naman sa bahay ni lola", [], []),
         ("aman mummy ji ka landline is this", ["Aman Gupta"], ["aman"]),
