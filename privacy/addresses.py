@@ -253,6 +253,7 @@ _ANCHORS: list[tuple[str, str]] = [
 ]
 
 _LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
+_SCRIPT_ANCHORS = frozenset({"Japanese or Chinese script address", "Korean script address"})
 
 
 def _first_words(alternation: str) -> frozenset[str]:
@@ -285,10 +286,22 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "Indian house number, then numbered cross or main": (_first_words(_INDIAN_WAY),),
     "Philippine block and lot": (frozenset({"blk", "block"}), frozenset({"lot"})),
     "plot or stand, then places": (frozenset({"plot", "stand", "erf", "lot"}),),
+    # Every such address names a ward, city or prefecture ("Shibuya-ku", "Osaka-fu"); "-to"
+    # and "-do" alone are left out of the gate, being English words.
     "romanised Japanese address, prefecture first": (
-        frozenset({"to", "ken", "fu", "do", "shi", "ku", "cho", "machi", "gun"}),
+        frozenset({"ken", "fu", "shi", "ku", "cho", "machi", "gun"}),
     ),
     "romanised Korean address, city first": (frozenset({"ro", "gil", "daero"}),),
+    "number, street with a romanised Korean suffix": (frozenset({"ro", "gil", "daero"}),),
+    "Turkish street, then No:": (
+        frozenset({"cad", "caddesi", "sok", "sokak", "sokağı", "sk", "bulvarı", "blv", "mah"})
+        | frozenset({"mahallesi"}),
+        frozenset({"no"}),
+    ),
+    "grid address: Colombian, or Yucatán with its cross streets": (
+        frozenset({"carrera", "cra", "calle", "cl", "avenida", "diagonal", "transversal", "kr"}),
+    ),
+    "Japanese chome address": (frozenset({"chome"}),),
     "pinyin address, ending in its number": (frozenset({"hao"}),),
     "numbered calle with a block": (frozenset({"calle"}),),
     # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
@@ -554,8 +567,10 @@ class StreetAddressRecognizer(EntityRecognizer):
     )
 
     def __init__(self) -> None:
+        # (name, pattern, the words it needs, whether it needs a non-ASCII script)
         self._anchors = [
-            (name, regex.compile(p, _FLAGS), _ANCHOR_NEEDS.get(name, ())) for name, p in _ANCHORS
+            (name, regex.compile(p, _FLAGS), _ANCHOR_NEEDS.get(name, ()), name in _SCRIPT_ANCHORS)
+            for name, p in _ANCHORS
         ]
         # No context words: every anchor scores above the threshold on its own.
         super().__init__(supported_entities=[STREET_ADDRESS], name="StreetAddressRecognizer")
@@ -568,9 +583,12 @@ class StreetAddressRecognizer(EntityRecognizer):
     ) -> list[RecognizerResult]:
         spans: list[tuple[int, int]] = []
         words = set(_LETTER_RUN.findall(text.lower()))
-        for name, pattern, needs in self._anchors:
+        plain = text.isascii()
+        for name, pattern, needs, script in self._anchors:
             if needs and any(words.isdisjoint(one_of) for one_of in needs):
                 continue
+            if plain and script:
+                continue  # written in Han, kana or Hangul: no ASCII text holds them
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if end - start < 4 or (

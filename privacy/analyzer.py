@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, partial
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
@@ -59,31 +59,52 @@ _ENTITY_MAPPING = {
 }
 
 
-class LazyKeywordArtifacts(NlpArtifacts):
-    """NLP artifacts whose context keywords are built on first read, not for every text.
+class _Entity:
+    """What redaction reads of a spaCy entity: its offsets in the whole text and its label."""
 
-    Only context enhancement reads the keywords, and it runs only for a weak result whose
-    recognizer has context words: most messages never need them.
+    __slots__ = ("end_char", "label_", "start_char")
+
+    def __init__(self, start_char: int, end_char: int, label: str) -> None:
+        self.start_char = start_char
+        self.end_char = end_char
+        self.label_ = label  # Presidio maps it in place ("GPE" to "LOCATION")
+
+
+class LazyKeywordArtifacts(NlpArtifacts):
+    """NLP artifacts whose tokens and context keywords are built on first read.
+
+    Recognizers read only the entities. Context enhancement reads the tokens and keywords,
+    and it runs only for a weak result whose recognizer has context words: most messages
+    are never tokenised in full.
     """
 
     def __init__(
         self,
-        entities: list[Span],
-        tokens: Doc,
-        tokens_indices: list[int],
-        lemmas: list[str],
+        entities: Sequence[Span | _Entity],
+        make_doc: Callable[[], Doc],
         nlp_engine: SpacyNlpEngine,
         language: str,
         scores: list[float],
     ) -> None:
         # Presidio's constructor computes the keywords at once, so it is not called.
-        self.entities = entities
-        self.tokens = tokens
-        self.tokens_indices = tokens_indices
-        self.lemmas = lemmas
+        self.entities = list(entities)  # type: ignore[arg-type]
+        self._make_doc = make_doc
         self.nlp_engine = nlp_engine
         self.language = language
         self.scores = scores
+
+    @cached_property
+    def tokens(self) -> Doc:  # type: ignore[override]
+        return self._make_doc()
+
+    @cached_property
+    def tokens_indices(self) -> list[int]:  # type: ignore[override]
+        return [token.idx for token in self.tokens]
+
+    @cached_property
+    def lemmas(self) -> list[str]:  # type: ignore[override]
+        # Lowercase token text stands in for lemmas: the lemmatizer is not loaded.
+        return [token.lower_ for token in self.tokens]
 
     @cached_property
     def keywords(self) -> list[str]:  # type: ignore[override]
@@ -108,22 +129,14 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
         }
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
-        indices, lemmas = [], []
-        for token in doc:  # one pass over the tokens instead of Presidio's two
-            indices.append(token.idx)
-            lemmas.append(token.lower_)
-        entities, scores = self._get_updated_entities(
-            list(doc.ents), [self.ner_model_configuration.default_score or 0.85] * len(doc.ents)
-        )
-        return LazyKeywordArtifacts(
-            entities=entities,
-            tokens=doc,
-            tokens_indices=indices,
-            lemmas=lemmas,
-            nlp_engine=self,
-            language=language,
-            scores=scores,
-        )
+        return self._artifacts(list(doc.ents), lambda: doc, language)
+
+    def _artifacts(
+        self, entities: Sequence[Span | _Entity], make_doc: Callable[[], Doc], language: str
+    ) -> NlpArtifacts:
+        score = self.ner_model_configuration.default_score or 0.85
+        mapped, scores = self._get_updated_entities(list(entities), [score] * len(entities))  # type: ignore[arg-type]
+        return LazyKeywordArtifacts(mapped, make_doc, self, language, scores)
 
     def is_stopword(self, word: str, language: str) -> bool:
         # A set lookup: spaCy's vocab lookup per token was a fifth of the batch time.
@@ -158,10 +171,12 @@ class LeanSpacyNlpEngine(SpacyNlpEngine):
                 (ent.start_char + offset, ent.end_char + offset, ent.label_) for ent in piece.ents
             )
         for i, text in enumerate(texts):
-            doc = nlp.make_doc(text)
-            if i in found:
-                doc.ents = _aligned_spans(doc, found[i])
-            yield text, self._doc_to_nlp_artifact(doc, language)
+            # Windows end at whitespace, where spaCy's tokenizer splits too: an entity's
+            # offsets in its window are token boundaries of the whole text.
+            entities = [
+                _Entity(start, end, label) for start, end, label in sorted(found.get(i, []))
+            ]
+            yield text, self._artifacts(entities, partial(nlp.make_doc, text), language)
 
 
 _NER_CONTEXT_CHARS = 40
@@ -181,15 +196,6 @@ def _ner_windows(text: str) -> list[tuple[int, int]]:
         else:
             windows.append((start, end))
     return windows
-
-
-def _aligned_spans(doc: Doc, entities: list[tuple[int, int, str]]) -> list[Span]:
-    spans: list[Span] = []
-    for start, end, label in sorted(entities):
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        if span is not None and (not spans or span.start >= spans[-1].end):
-            spans.append(span)
-    return spans
 
 
 # Capitalised words that do not start a sentence ("thx Maria", "ask Prof Okafor").

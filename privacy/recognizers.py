@@ -627,6 +627,11 @@ class StudentIdRecognizer(PatternRecognizer):
         regex.IGNORECASE,
     )
     CUED_SCORE = 0.8
+    # Every cue holds one of these words, "id" included.
+    _CUE_WORD = re.compile(
+        r"(?i)student|employee|emp\b|banner|badge|staff|sid\b|matric|roll|enrol|university|"
+        r"college|campus|\bid\b"
+    )
     _DIGIT = re.compile(r"\d")
     _SIX_DIGITS = re.compile(r"\d(?:[ -]?\d){5}")
 
@@ -650,6 +655,8 @@ class StudentIdRecognizer(PatternRecognizer):
         results = list(super().analyze(text, entities, nlp_artifacts, regex_flags) or [])
         if self._SIX_DIGITS.search(text) is None and not re.search(r"\d{4}", text):
             return results  # every cued form holds a run of digits; most texts have none
+        if self._CUE_WORD.search(text) is None:
+            return results  # nor any cue word: the cue pattern's lookbehinds are slow to scan
         for m in self._CUE.finditer(text):
             value = m.group("id")
             digits = len(self._DIGIT.findall(value))
@@ -1212,11 +1219,13 @@ class FirstNameRecognizer(EntityRecognizer):
                 continue
             # Each part lowercase after its first letter: "Hye-jin", "O'Neill", not "McDONALD";
             # a short prefix may be capitalised too: "DeShawn", "LaToya", "McKenzie".
-            parts = _PART_SPLIT.split(word) if not word.isalpha() else (word,)
-            if not all(
-                p[1:].islower() or not p[1:] or _PREFIXED_CAPITAL.fullmatch(p) for p in parts
-            ):
-                continue  # ALL CAPS words are labels and acronyms; speaker labels are found elsewhere
+            # Most words are plain ("meeting", "Thanks"): test the parts only for the rest.
+            if not (word[1:].islower() or word.islower()):
+                parts = _PART_SPLIT.split(word) if not word.isalpha() else (word,)
+                if not all(
+                    p[1:].islower() or not p[1:] or _PREFIXED_CAPITAL.fullmatch(p) for p in parts
+                ):
+                    continue  # ALL CAPS words are labels and acronyms; speakers are found elsewhere
             lowered = word.lower()
             if lowered in _NOT_FIRST_NAMES:
                 continue
@@ -1231,7 +1240,7 @@ class FirstNameRecognizer(EntityRecognizer):
             plain = strip_accents(lowered)
             capitalised = word[0].isupper()
             known = lowered in self._names or plain in self._names
-            possessive = text[match.end() : match.end() + 2].lower() in ("'s", "’s") and bool(
+            possessive = text.startswith(_POSSESSIVE_MARKS, match.end()) and bool(
                 _POSSESSIVE_RELATION.match(text, match.end())
             )  # "kwame's roommate"
             if not (capitalised or known or possessive or lowered in self._surnames):
@@ -1418,6 +1427,7 @@ _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
 )
 _PART_SPLIT = re.compile(r"[-'’]")
+_POSSESSIVE_MARKS = ("'s", "’s", "'S", "’S")
 _PREFIXED_CAPITAL = re.compile(r"[^\W\d_][a-z]{1,2}[A-Z][a-z]{2,}")
 _NOT_SURNAMES = STOP_WORDS | _NOT_FIRST_NAMES
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:my|our|your|his|her|their)\s+$", re.IGNORECASE)

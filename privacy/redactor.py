@@ -596,6 +596,8 @@ _NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&)[ \t]+({_LIST_ITEM})(
 
 def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """ "meeting Thandiwe and Lerato": a rare capitalised word paired with a person is one."""
+    if " and " not in text and "&" not in text:
+        return []
     people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
     if not people:
         return []

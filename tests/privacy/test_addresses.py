@@ -275,12 +275,18 @@ def test_form_lines_that_say_they_hold_an_address(text: str, expected: list[str]
         "1200 County Road 14",
         "No. 45, 3rd Cross, Indiranagar",
         "123 Nguyen Trai, QUẬN 5",
+        "Atatürk Cad. No:45 D:3",
+        "Carrera 7 No. 71-21, Bogotá",
+        "2-chome-4-1 Marunouchi",
+        "〒100-0005 東京都千代田区丸の内1-4-1",
+        "서울특별시 마포구 와우산로 94",
+        "45 Sejong-ro, Jongno-gu",
     ],
 )
 def test_word_gates_never_hide_an_address(text: str) -> None:
     """An anchor skipped for want of its street word could not have matched anyway."""
     gated = StreetAddressRecognizer()
     ungated = StreetAddressRecognizer()
-    ungated._anchors = [(name, pattern, ()) for name, pattern, _ in ungated._anchors]
+    ungated._anchors = [(name, pattern, (), False) for name, pattern, _, _ in ungated._anchors]
     spans = [(r.start, r.end) for r in gated.analyze(text, ["STREET_ADDRESS"])]
     assert spans == [(r.start, r.end) for r in ungated.analyze(text, ["STREET_ADDRESS"])]
