@@ -109,3 +109,20 @@ def test_batch_restores_the_cycle_collector(redactor: Redactor) -> None:
     with pytest.raises(ValueError):
         redactor.redact_batch(["fine", 42])  # type: ignore[list-item]
     assert gc.isenabled()
+
+
+def test_batch_artifacts_tokenise_the_whole_text_only_when_read(
+    analyzer: ChatAnalyzerEngine,
+) -> None:
+    """Entities come from the NER windows; tokens, offsets and lemmas match the whole text."""
+    engine = analyzer.nlp_engine
+    nlp = engine.nlp["en"]  # type: ignore[attr-defined]
+    texts = [t for t in TEXTS if t.strip()]
+    for text, artifacts in engine.process_batch(texts, language="en"):
+        assert "tokens" not in vars(artifacts)  # nothing read yet
+        doc = nlp.make_doc(text)
+        assert artifacts.tokens_indices == [t.idx for t in doc]
+        assert artifacts.lemmas == [t.lower_ for t in doc]
+        for entity in artifacts.entities:
+            # Each entity still starts and ends on a token boundary of the whole text.
+            assert doc.char_span(entity.start_char, entity.end_char) is not None
