@@ -107,7 +107,7 @@ _LANDMARK = r"(?:off|opp\.?|opposite|behind|beside|near|next\s+to)[ \t]+"
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
-        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})\s+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
+        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})[ \t]+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
         rf"\b\.?{_ROAD_NUMBER}?{_POSTDIR}?",
     ),
     (
@@ -219,7 +219,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Japanese chome address",
-        rf"(?<![\w-])\d{{1,2}}-chome-\d{{1,3}}(?:-\d{{1,3}})?,?\s+{_WORD_CAP}",
+        rf"(?<![\w-])\d{{1,2}}[ -]?chome-\d{{1,3}}(?:-\d{{1,3}})?,?\s+{_WORD_CAP}",
     ),
     (
         "number on a numbered route",
@@ -326,7 +326,7 @@ _UNIT_AFTER = regex.compile(
     + r"(?:[ \t]+[a-z]\b)?"  # said aloud: "unit twenty three oh four", "apartment two b"
     r"|(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|flat|"
     r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|bloco|bloque|"
-    r"scala|piano|torre|lt|no)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"scala|piano|torre|lt|no|bajo|bj|entlo|ático|atico|ppal)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
     r"|(?-i:m)\.\s*\d{1,4}|rt\.?\s*\d{1,3}\s*/\s*rw\.?\s*\d{1,3}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b"
     # European floors and doors: "3.º Esq.", "2. OG links", "Rgb.", "4t 2a", "3e étage".
@@ -397,7 +397,12 @@ _LOWER_CITY_ZIP = regex.compile(
     rf"(?:[ \t]+(?-i:\p{{Lu}})[\p{{L}}\p{{M}}'’.-]+)?",
     _FLAGS,
 )
+# "77 Lakeview Dr in Columbus, OH 43215": the city after "in", when a state and ZIP close it.
+_IN_CITY_STATE_ZIP = regex.compile(
+    rf"\G[ \t]+in[ \t]+{_CITY},?[ \t]+(?-i:[A-Z]{{2}})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS
+)
 _TAIL_STEPS = (
+    _IN_CITY_STATE_ZIP,
     _CITY_STATE_ZIP,
     _UNIT_AFTER,
     _UNIT_AFTER_COMMA,

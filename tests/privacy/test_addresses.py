@@ -213,6 +213,10 @@ ADDRESSES = [
         ["two ten north main street apartment four b"],
     ),
     ("Sort code: 20-32-06\nAccount no.: 53918427", []),
+    ("Flat 4\n22 Mill Lane\nYork YO1 7HU", ["Flat 4\n22 Mill Lane\nYork YO1 7HU"]),
+    ("its 9 Birch Ct in Dayton, OH 45402 ok", ["9 Birch Ct in Dayton, OH 45402"]),
+    ("3 Chome-5-2 Shibuya, Tokyo 150-0002", ["3 Chome-5-2 Shibuya, Tokyo 150-0002"]),
+    ("Calle Feria 22, bajo A, 41003 Sevilla", ["Calle Feria 22, bajo A, 41003 Sevilla"]),
     # Look-alikes that are not addresses.
     ("apply by Nov 15 via Handshake", []),
     ("in my lab during the 2024 academic year\n\nProf. Dr. Kraus", []),
