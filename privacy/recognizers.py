@@ -895,21 +895,23 @@ _RELATIONS = (
     r"classmate|teammate|labmate|neighbou?r|recruiter|host\s+(?:mom|mum|dad|family)|niece|nephew|"
     r"receptionist|librarian|nurse|secretary|assistant|instructor|lecturer|teacher)"
 )
+_RELATION_BEFORE = (
+    rf"\b(?:my|our|your|his|her|the)\s+(?:little\s+|big\s+|older\s+|younger\s+)?{_RELATIONS}"
+)
+# Greetings and verbs said to or about a person, and never of a place.
+_PERSON_WORDS = (
+    r"hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|ask|tell|told|call|text|"
+    r"email|cc"
+)
 _NAME_CUES = re.compile(
-    r"(?:\b(?:my|our|your|his|her|the)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
-    rf"{_RELATIONS}|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|its|it's|"
-    r"ask|tell|told|call|text|email|with|from|cc|per)|\bta|[(])\s*,?\s*$",
+    rf"(?:{_RELATION_BEFORE}|\b(?:{_PERSON_WORDS}|its|it's|with|from|per)|\bta|[(])\s*,?\s*$",
     re.IGNORECASE,
 )
 # The cues that go with people and never with places ("from", "with" go with both).
-_PERSON_CUES = re.compile(
-    r"(?:\b(?:my|our|your|his|her|the)\s+(?:little\s+|big\s+|older\s+|younger\s+)?"
-    rf"{_RELATIONS}|\b(?:hi|hey|hello|thx|thanks|ty|bye|love|dear|yo|im|i'm|i am|this is|"
-    r"ask|tell|told|call|text|email|cc)|\bta)\s*,?\s*$",
-    re.IGNORECASE,
-)
-# "her name is Guadalupe", 'a mentor named "Jordan"', "Brandon's cell": said of a person.
-_NAMED_BEFORE = re.compile(r"\b(?:named|called|name\s+is|name'?s)\s+[\"“']?$", re.IGNORECASE)
+_PERSON_CUES = re.compile(rf"(?:{_RELATION_BEFORE}|\b(?:{_PERSON_WORDS})|\bta)\s*,?\s*$", re.I)
+# 'a mentor named "Jordan"': a name in quotes after the words that introduce one (without
+# the quote, _SELF_NAMING_BEFORE has them). "Brandon's cell": said of a person.
+_QUOTED_NAME_BEFORE = re.compile(r"\b(?:named|called|name\s+is|name'?s)\s+[\"“']$", re.IGNORECASE)
 _PERSONAL_THING_AFTER = re.compile(
     r"(?:'s|’s)\s+(?:cell|phone|number|email|mom|dad|mum|parents|sister|brother|place|room|"
     r"car|birthday|family)\b",
@@ -1167,7 +1169,7 @@ def said_of_a_person(text: str, start: int, end: int) -> bool:
         or (following is not None and following.group(1).lower() in _PERSON_AFTER)
         or _PRONOUN_AFTER.match(text, end) is not None
         or _SELF_NAMING_BEFORE.search(before) is not None
-        or _NAMED_BEFORE.search(before) is not None
+        or _QUOTED_NAME_BEFORE.search(before) is not None
         or _PERSONAL_THING_AFTER.match(text, end) is not None
     )
 

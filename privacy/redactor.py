@@ -564,6 +564,14 @@ def _addressees(text: str, results: list[RecognizerResult]) -> list[RecognizerRe
     return found
 
 
+def _ordinary_words(item: str, common_zipf: float) -> bool:
+    """Whether a list item holds a place or body word, a date word or a common word."""
+    return any(
+        w in names.INSTITUTION_WORDS or w in CALENDAR_WORDS or word_zipf(w) >= common_zipf
+        for w in item.lower().split()
+    )
+
+
 def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """In a list that is mostly people ("Adeyemi, Rossi, Kowalczyk, Nakashima"), the rest
     of its items are people too, unless they are places, bodies or ordinary words."""
@@ -581,11 +589,7 @@ def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[Recog
         if sum(named) * 2 < len(items):
             continue
         for (start, end), is_named in zip(items, named, strict=True):
-            words = text[start:end].lower().split()
-            if is_named or any(
-                w in names.INSTITUTION_WORDS or w in CALENDAR_WORDS or word_zipf(w) >= 4.0
-                for w in words
-            ):
+            if is_named or _ordinary_words(text[start:end], 4.0):
                 continue
             found.append(RecognizerResult(PERSON, start, end, 0.5))
     return found
@@ -608,13 +612,8 @@ def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[Reco
         if named[0] == named[1]:
             continue
         start, end = second if named[0] else first
-        words = text[start:end].lower().split()
-        if any(
-            w in names.INSTITUTION_WORDS
-            or w in CALENDAR_WORDS
-            or word_zipf(w) >= 3.0
-            or known_place(w)
-            for w in words
+        if _ordinary_words(text[start:end], 3.0) or any(
+            known_place(w) for w in text[start:end].lower().split()
         ):
             continue
         found.append(RecognizerResult(PERSON, start, end, 0.5))
