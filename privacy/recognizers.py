@@ -908,6 +908,7 @@ _NAME_CUES = re.compile(
     re.IGNORECASE,
 )
 # The cues that go with people and never with places ("from", "with" go with both).
+_RELATION_CUE = re.compile(rf"{_RELATION_BEFORE}\s*,?\s*$", re.IGNORECASE)
 _PERSON_CUES = re.compile(rf"(?:{_RELATION_BEFORE}|\b(?:{_PERSON_WORDS})|\bta)\s*,?\s*$", re.I)
 # 'a mentor named "Jordan"': a name in quotes after the words that introduce one (without
 # the quote, _SELF_NAMING_BEFORE has them). "Brandon's cell": said of a person.
@@ -1049,8 +1050,16 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
         "chicago",
         "toronto",
         "dear",
+        # Faker lists these as first names; in chat they are a word and a job.
+        "arent",
+        "doctor",
+        "server",
     ]
 )
+# "aren ' t", "haven't": a contraction split by a tokenizer, not "Aren" or "Haven".
+_CONTRACTION_AFTER = re.compile(r"\s?['’]\s?t\b")
+# "300 yuan", "50 rand": a currency after an amount, not a name.
+_AMOUNT_BEFORE = re.compile(r"\d\s*$")
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
 # A lowercase name with no cue needs at least this rating in some country (1 to 13), or a
@@ -1066,6 +1075,9 @@ _SURNAME_PARTICLE = (
 )
 # Words at least this common that spaCy tags as places are taken to be places.
 _PLACE_ZIPF = 3.9
+# A lowercase name after a weak cue ("i'm", "love") must be rarer than this as a word, or
+# popular as a name: "i'm nate", not "i'm lucky" or "i love beer".
+_CUED_WORD_ZIPF = 4.3
 # Capitalised words at the start of a sentence need to be rarer than this to count.
 _SENTENCE_START_ZIPF = 4.5
 
@@ -1229,7 +1241,7 @@ class FirstNameRecognizer(EntityRecognizer):
                 ):
                     continue  # ALL CAPS words are labels and acronyms; speakers are found elsewhere
             lowered = word.lower()
-            if lowered in _NOT_FIRST_NAMES:
+            if lowered in _NOT_FIRST_NAMES or _CONTRACTION_AFTER.match(text, match.end()):
                 continue
             if lowered in STOP_WORDS and not (
                 word[0].isupper()
@@ -1402,7 +1414,13 @@ class FirstNameRecognizer(EntityRecognizer):
             keep = cued or has_surname or not sentence_start or frequency < _SENTENCE_START_ZIPF
             return keep and frequency < 5.5
         if cued:
-            return frequency < 5.0
+            # "thx maria", "my sister grace"; but "i'm lucky", "i love beer": a lowercase
+            # word that is common in English needs a relation cue or a popular name.
+            return frequency < 5.0 and (
+                frequency < _CUED_WORD_ZIPF
+                or self._popularity.get(lowered, 0) >= _LOWERCASE_NAME_POPULARITY
+                or _RELATION_CUE.search(before) is not None
+            )
         if _POSSESSIVE_BEFORE.search(before):
             return False  # "my nani's address", "my nonna": a relation word, not a name
         # Lowercase and uncued: a curated first name, rare in English, not an everyday word
@@ -1421,6 +1439,7 @@ class FirstNameRecognizer(EntityRecognizer):
                 and self._popularity[lowered] < _POPULAR_ABROAD
             )
             and not _PLACE_PREPOSITION.search(before)
+            and not _AMOUNT_BEFORE.search(before)
         )
 
 

@@ -17,8 +17,23 @@ import numpy.typing as npt
 from assistant.engagement.types import EmbedFn
 
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
+PRIVACY_DIR = Path(__file__).resolve().parents[2] / "privacy"
 # Bump when what is embedded changes, so a stale cache is never reused.
-CACHE_VERSION = "gateway-redacted-v1"
+CACHE_VERSION = "gateway-redacted-v2"
+
+
+def redaction_fingerprint() -> str:
+    """A digest of the privacy layer's code and word lists.
+
+    The cache is keyed by the raw text, but the vectors are of the redacted text, so
+    any change to the redaction must start a new cache: stale vectors would calibrate
+    the engagement head on inputs production no longer produces."""
+    digest = hashlib.sha1()
+    for path in sorted(PRIVACY_DIR.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt"}:
+            digest.update(path.relative_to(PRIVACY_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def make_embed_fn() -> EmbedFn:
@@ -40,8 +55,9 @@ def make_embed_fn() -> EmbedFn:
 class CachedEmbed:
     """Wraps an EmbedFn with a text-keyed cache persisted under .cache/ (git-ignored)."""
 
-    def __init__(self, inner: EmbedFn | None = None, name: str = f"minilm-{CACHE_VERSION}") -> None:
+    def __init__(self, inner: EmbedFn | None = None, name: str | None = None) -> None:
         self._inner = inner
+        name = name or f"minilm-{CACHE_VERSION}-{redaction_fingerprint()}"
         self._path = CACHE_DIR / f"{name}.npz"
         self._vecs: dict[str, npt.NDArray[Any]] = {}
         self._dirty = False

@@ -3,7 +3,8 @@
 1. uptake mixing weight (lexical vs embedding) on the conversational-uptake train split;
 2. a linear head on hand features (used when no embed function is supplied);
 3. an embedding head (ridge on MiniLM reply embedding + hand features), both on the train
-   splits of the two Predictive Engagement sets, ridge strength by grouped 5-fold CV.
+   splits of the two Predictive Engagement sets, ridge strength and the embedding block's
+   scale by grouped 5-fold CV.
    (A one-hidden-layer torch MLP on the same inputs was tried and lost CV, 0.42 vs 0.50,
    so the shipped heads are linear and inference needs no torch.)
 Test splits are never touched here. Fixed seeds; run: python -m evals.engagement.train"""
@@ -26,6 +27,9 @@ from .data import DEFAULT_DATA_DIR, load_amt, load_engagement_scores, load_uptak
 from .embedding import CachedEmbed
 from .featurize import embed_pairs, hand_matrix
 
+# Scales tried for the embedding columns: with one ridge strength for all 396 inputs the
+# embedding drowns reply length, the strongest signal on the human-bot set.
+EMBEDDING_SCALES = (0.2, 0.35, 0.5, 0.7, 1.0)
 SEED = 20240611  # recorded for provenance; ridge fits and GroupKFold are deterministic
 FArr = npt.NDArray[np.float64]
 
@@ -57,6 +61,12 @@ def standardise(x: FArr) -> tuple[FArr, FArr]:
 def fit_ridge(x: FArr, y: FArr, lam: float, w: FArr) -> tuple[FArr, FArr]:
     model = Ridge(alpha=lam).fit(x, y, sample_weight=w)
     return np.asarray(model.coef_, dtype=np.float64), np.asarray(model.intercept_, dtype=np.float64)
+
+
+def with_embedding(hand: FArr, vecs: FArr, c: float) -> FArr:
+    """Hand features beside the embedding scaled by c: one ridge strength then penalises
+    the 384 embedding weights 1/c^2 times as hard as the 12 hand-feature weights."""
+    return np.concatenate([hand, c * vecs], axis=1)
 
 
 def predict(weights: tuple[FArr, ...], x: FArr) -> FArr:
@@ -103,7 +113,6 @@ def main() -> None:
     hand = hand_matrix(eng, em, alpha)
     mean, scale = standardise(hand)
     xh = (hand - mean) / scale
-    xe = np.concatenate([xh, em.reply_vecs], axis=1)
     # The no-embedding head must see the uptake it will get at inference: lexical only.
     xl = (hand_matrix(eng, em, alpha, use_cosine=False) - mean) / scale
 
@@ -111,14 +120,23 @@ def main() -> None:
     lams = (1.0, 3.0, 10.0, 30.0, 100.0)
     for lam in lams:
         cv[f"lexical_ridge_{lam}"] = grouped_cv(xl, y, groups, sw, lam)
-        cv[f"embedding_ridge_{lam}"] = grouped_cv(xe, y, groups, sw, lam)
+        for c in EMBEDDING_SCALES:
+            cv[f"embedding_ridge_{lam}_scale_{c}"] = grouped_cv(
+                with_embedding(xh, em.reply_vecs, c), y, groups, sw, lam
+            )
     for k, v in cv.items():
         print(f"cv {k}: {v:.3f}")
     lam_l = max(lams, key=lambda lam: cv[f"lexical_ridge_{lam}"])
-    lam_e = max(lams, key=lambda lam: cv[f"embedding_ridge_{lam}"])
+    lam_e, c_e = max(
+        ((lam, c) for lam in lams for c in EMBEDDING_SCALES),
+        key=lambda lc: cv[f"embedding_ridge_{lc[0]}_scale_{lc[1]}"],
+    )
     lexical = Head("linear", False, mean, scale, fit_ridge(xl, y, lam_l, sw))
-    embedding = Head("linear", True, mean, scale, fit_ridge(xe, y, lam_e, sw))
-    best_name = f"embedding_ridge_{lam_e}"
+    w, b = fit_ridge(with_embedding(xh, em.reply_vecs, c_e), y, lam_e, sw)
+    # Inference feeds the raw embedding: fold the column scale into its weights.
+    w[len(HAND_FEATURES) :] *= c_e
+    embedding = Head("linear", True, mean, scale, (w, b))
+    best_name = f"embedding_ridge_{lam_e}_scale_{c_e}"
 
     out = {
         "uptake_alpha": alpha,

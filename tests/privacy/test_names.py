@@ -203,6 +203,14 @@ def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) ->
         ("an MPH at Emory, I can intro you", []),
         ("the conference is in Albuquerque", []),
         ("my nani's address is below", []),
+        # A weak cue before a common word: a popular name, or a rare word, is still a name.
+        ("thx nate!! see u at 5", ["nate"]),
+        ("hey jasmine can u send it", ["jasmine"]),
+        ("i'm lucky i wasn't hurt", []),
+        ("but i love beer, do you?", []),
+        ("If you aren ' t there , I ' ll use my key .", []),
+        ("it's only 300 yuan for the pair", []),
+        ("what's the matter with me , Doctor ?", []),
     ],
 )
 def test_first_names_in_context(text: str, expected: list[str]) -> None:
