@@ -534,6 +534,8 @@ _SIGN_OFF = regex.compile(
     r"mit[ \t]+freundlichen[ \t]+grüßen|—|--|-)[ \t]*[,!.]?(?:[ \t]*\n|[ \t]+(?=(?-i:\p{Lu})))"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
+# Closings written before the name on one line, which "Surname, Given" must not take.
+_CLOSING_WORDS = frozenset(["best", "love", "cheers", "thanks", "regards", "warmly", "hugs"])
 _LAST_COMMA_FIRST = regex.compile(
     r"(?<![\w,] ?)(?P<last>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{Ll}\p{M}'’]+)?),[ \t]"
     r"(?P<first>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-[\p{L}\p{M}]+)?)(?![\w,])"
@@ -796,6 +798,7 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
                 word_zipf(last.lower()) < 3.5 or strip_accents(last.lower()) in surname_dictionary()
             )
             and last.lower() not in INSTITUTION_WORDS | TITLE_WORDS | CALENDAR_WORDS
+            and last.lower() not in _CLOSING_WORDS  # "Best, Ngozi": a sign-off
         ):
             # "Ortiz-Vega, Camila disclosed ...": two names, so each span stays one run.
             spans.extend([match.span("last"), match.span("first")])

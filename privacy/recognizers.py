@@ -37,7 +37,11 @@ from privacy.entities import (
     US_SSN,
 )
 from privacy.places import PLACE_BEFORE, known_place
-from privacy.word_lists import everyday_foreign_words, names_that_are_words_abroad
+from privacy.word_lists import (
+    everyday_foreign_words,
+    names_that_are_words_abroad,
+    worldwide_given_names,
+)
 
 # Family and respect words said before a name ("mi hermana Carla", "tita Baby"): titles to
 # the name trimmers, and weak titles to the honorific recognizer and its gate.
@@ -1050,6 +1054,11 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
         "chicago",
         "toronto",
         "dear",
+        # Greetings that name lists also hold ("aloha Leti", "asante sana").
+        "aloha",
+        "mahalo",
+        "asante",
+        "kwaheri",
         # Faker lists these as first names; in chat they are a word and a job.
         "arent",
         "doctor",
@@ -1060,6 +1069,8 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
 _CONTRACTION_AFTER = re.compile(r"\s?['’]\s?t\b")
 # "300 yuan", "50 rand": a currency after an amount, not a name.
 _AMOUNT_BEFORE = re.compile(r"\d\s*$")
+# A worldwide name attested by this many sources is trusted in lowercase chat.
+_TRUSTED_WORLD_SOURCES = 8
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
 _RARE_WORD_ZIPF = 3.8
 # A lowercase name with no cue needs at least this rating in some country (1 to 13), or a
@@ -1082,7 +1093,7 @@ _CUED_WORD_ZIPF = 4.3
 _SENTENCE_START_ZIPF = 4.5
 
 
-def _latin_script(name: str) -> bool:
+def latin_script(name: str) -> bool:
     return all(c.isalpha() or c in " '-" for c in name) and all(
         unicodedata.name(c, "").startswith(("LATIN", "SPACE", "APOSTROPHE", "HYPHEN")) for c in name
     )
@@ -1114,7 +1125,7 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
             target = lasts if "last" in attr else firsts
             for value in values:
                 name = value[0] if isinstance(value, tuple) else value
-                if isinstance(name, str) and _latin_script(name):
+                if isinstance(name, str) and latin_script(name):
                     lowered = name.lower()
                     target.update({lowered, strip_accents(lowered)})
     return frozenset(firsts), frozenset(lasts)
@@ -1122,20 +1133,38 @@ def _faker_names() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def first_name_dictionary() -> frozenset[str]:
-    """About 60,000 lowercase first names: gender-guesser's dictionary and Faker's lists."""
+    """About 100,000 lowercase first names: the trusted ones, Faker's lists and the rest of
+    the worldwide list (trusted only with a capital or a cue)."""
 
-    return frozenset(common_first_names() | _faker_names()[0])
+    return frozenset(common_first_names() | _faker_names()[0] | set(worldwide_given_names()))
 
 
 @lru_cache(maxsize=1)
 def common_first_names() -> frozenset[str]:
-    """gender-guesser's 40,000 first names: curated, so trusted even in lowercase chat."""
+    """Names trusted even in lowercase chat: gender-guesser's curated 40,000, and the
+    worldwide names that many sources attest."""
     return frozenset(first_name_popularity())
 
 
 @lru_cache(maxsize=1)
 def first_name_popularity() -> dict[str, int]:
-    """How common each of gender-guesser's names is where it is most common (1 to 13).
+    """How common each trusted name is where it is most common (1 to 13).
+
+    gender-guesser rates its names per country; a worldwide name attested by many sources
+    gets a rating from their number, so "kemi" and "harjot" pass the lowercase test.
+    """
+    popularity = dict(gender_guesser_popularity())
+    for name, sources in worldwide_given_names().items():
+        if sources >= _TRUSTED_WORLD_SOURCES:
+            rating = min(13, sources // 2)
+            for form in (name, strip_accents(name)):
+                popularity[form] = max(popularity.get(form, 0), rating)
+    return popularity
+
+
+@lru_cache(maxsize=1)
+def gender_guesser_popularity() -> dict[str, int]:
+    """gender-guesser's names, rated where each is most common (1 to 13).
 
     Its dictionary rates every name per country on a log scale from 1 (very rare) to 13
     (hex "D"). A rare name that is also a word somewhere ("machi", "selam") needs more
@@ -1285,6 +1314,8 @@ class FirstNameRecognizer(EntityRecognizer):
                     keep = self._rare_name_in_person_context(
                         text, match.start(), match.end(), before, nlp_artifacts
                     )
+            if keep and surname and known_place(f"{plain} {strip_accents(surname.group(1).lower())}"):
+                keep = False  # "in Addis Ababa", "Santa Clara": one place, not First Last
             if (
                 keep
                 and not surname

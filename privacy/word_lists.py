@@ -9,7 +9,17 @@ students chat in many languages. Loading wordfreq's tables for thirteen language
   one of them ("manda", "mija", "nonna", "vale"), so that a lowercase one with no cue is
   taken for the word unless the name is very common (20 kB).
 
-``python -m privacy.word_lists`` writes both again from wordfreq and gender-guesser.
+A third list widens the first-name dictionary beyond gender-guesser's mostly Western
+40,000 names ("kemi", "chidi", "haruto", "harjot"):
+
+* ``given_names_worldwide.txt``: Latin-script first names from nomquamgender (Van Buskirk
+  et al. 2023, MIT: names pooled from many national and bibliographic sources), each with
+  the number of sources that attest it. Only names attested by several sources and rare
+  as English words, and not everyday words in a language wordfreq knows, are kept (about
+  32,000, 300 kB).
+
+``python -m privacy.word_lists`` writes all three again from wordfreq, gender-guesser and
+nomquamgender.
 """
 
 from __future__ import annotations
@@ -22,6 +32,19 @@ EVERYDAY_ZIPF = 5.3
 NAME_WORD_ZIPF = 4.0
 LIST_PATH = Path(__file__).with_name("everyday_foreign_words.txt")
 NAMES_PATH = Path(__file__).with_name("names_that_are_words_abroad.txt")
+WORLD_NAMES_PATH = Path(__file__).with_name("given_names_worldwide.txt")
+# A name must be attested this often to enter the worldwide list: rarer entries are mostly
+# brands and words that once stood in a name field ("chevrolet", "lidar").
+WORLD_MIN_SOURCES = 4
+WORLD_MIN_COUNT = 10
+# ... and be rarer than this as an English word ("tray", "dub" are words first), or than
+# the lower bound when few sources attest it ("marriott", "marston" are a hotel and a place).
+WORLD_MAX_ZIPF = 3.5
+WORLD_FEW_SOURCES = 8
+WORLD_FEW_SOURCES_MAX_ZIPF = 2.5
+# ... and not be a word this common in any language wordfreq knows in Latin script: the
+# list pools name fields, which hold "ako", "niya" (Tagalog), "kar" and "eid" too.
+WORLD_WORD_ZIPF = 4.3
 
 
 @lru_cache(maxsize=1)
@@ -53,14 +76,72 @@ def build() -> list[str]:
 
 
 def build_names() -> list[str]:
-    """The names list: gender-guesser's names among each language's words at ``NAME_WORD_ZIPF``."""
+    """The names list: trusted first names among each language's words at ``NAME_WORD_ZIPF``."""
     from privacy.recognizers import common_first_names
 
     names = common_first_names()
     return sorted(w for w in _common_words(NAME_WORD_ZIPF, 30000) if w in names)
 
 
+@lru_cache(maxsize=1)
+def worldwide_given_names() -> dict[str, int]:
+    """Lowercase first names from many countries, each with its number of sources."""
+    names: dict[str, int] = {}
+    for line in WORLD_NAMES_PATH.read_text(encoding="utf-8").splitlines():
+        name, sources = line.rsplit(" ", 1)
+        names[name] = int(sources)
+    return names
+
+
+def build_world_names() -> list[str]:
+    """``name sources`` lines: nomquamgender's Latin-script names that gender-guesser lacks."""
+    import json
+    from importlib.resources import files
+
+    from wordfreq import top_n_list, zipf_frequency
+
+    from privacy.recognizers import gender_guesser_popularity, latin_script
+
+    known = gender_guesser_popularity()
+    data = json.loads(files("nomquamgender").joinpath("name_data.json").read_text("utf-8"))
+    words = {
+        word
+        for language in _latin_languages()
+        for word in top_n_list(language, 20000)
+        if zipf_frequency(word, language) >= WORLD_WORD_ZIPF
+    }
+    lines = []
+    for name, row in sorted(data.items()):
+        sources, count = int(row[0]), int(row[1])
+        if (
+            sources < WORLD_MIN_SOURCES
+            or count < WORLD_MIN_COUNT
+            or len(name) < 3
+            or name != name.lower()
+            or name in known
+            or name in words
+            or not all(c.isalpha() or c in "-'" for c in name)
+            or not latin_script(name)
+        ):
+            continue
+        english = zipf_frequency(name, "en")
+        if english < WORLD_MAX_ZIPF and (
+            sources >= WORLD_FEW_SOURCES or english < WORLD_FEW_SOURCES_MAX_ZIPF
+        ):
+            lines.append(f"{name} {sources}")
+    return lines
+
+
+def _latin_languages() -> list[str]:
+    """wordfreq's languages, less those whose words are never Latin-script tokens."""
+    from wordfreq import available_languages
+
+    return sorted(set(available_languages()) - {"ja", "zh", "ko"})
+
+
 if __name__ == "__main__":
     LIST_PATH.write_text("\n".join(build()) + "\n", encoding="utf-8")
+    # The worldwide list first: the names list draws on the trusted names it adds.
+    WORLD_NAMES_PATH.write_text("\n".join(build_world_names()) + "\n", encoding="utf-8")
     NAMES_PATH.write_text("\n".join(build_names()) + "\n", encoding="utf-8")
-    print(f"wrote {LIST_PATH} and {NAMES_PATH}")
+    print(f"wrote {LIST_PATH}, {NAMES_PATH} and {WORLD_NAMES_PATH}")
