@@ -679,7 +679,11 @@ def _name_like(piece: str, strong: bool) -> bool:
     if not strong and any(_everyday_word(w) for w in words):
         return False  # "To: Peer Mentoring": "peer" is a name in some list, but a word first
     if any(known):
-        return all(k or w[:1].isupper() for k, w in zip(known, words, strict=True))
+        # "name: kekoa kamakau": in a name field a rare lowercase word is the surname.
+        return all(
+            k or w[:1].isupper() or (strong and word_zipf(w.lower()) < 3.5)
+            for k, w in zip(known, words, strict=True)
+        )
     if not strong:
         return False
     # A strong field ("Name:") takes unknown names that are no words: capitalised, or rare

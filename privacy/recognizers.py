@@ -461,7 +461,8 @@ class SpelledEmailRecognizer(EntityRecognizer):
     )
     _DOMAIN = re.compile(
         rf"{_AT_MARK}(?P<domain>[a-z0-9-]+(?:(?:{_DOT_MARK}|{_DASH_MARK})[a-z0-9-]+)*{_DOT_MARK}{_TLD}"
-        rf"|{_WEBMAIL}\b(?!{_DOT_MARK}))(?![\w.])",
+        # A full stop may end the sentence ("... dot edu. thanks"), not the domain.
+        rf"|{_WEBMAIL}\b(?!{_DOT_MARK}))(?!\w|\.\w)",
         re.IGNORECASE,
     )
     # "my gmail is rosa.delgado.99": the provider says what the next word is.
@@ -1069,6 +1070,9 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
 _CONTRACTION_AFTER = re.compile(r"\s?['’]\s?t\b")
 # "300 yuan", "50 rand": a currency after an amount, not a name.
 _AMOUNT_BEFORE = re.compile(r"\d\s*$")
+# The rating a hyphenated syllable name gets: enough for lowercase chat, not for a name
+# that is also a word abroad.
+_SYLLABLE_NAME_RATING = 3
 # A worldwide name attested by this many sources is trusted in lowercase chat.
 _TRUSTED_WORLD_SOURCES = 8
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
@@ -1151,15 +1155,54 @@ def first_name_popularity() -> dict[str, int]:
     """How common each trusted name is where it is most common (1 to 13).
 
     gender-guesser rates its names per country; a worldwide name attested by many sources
-    gets a rating from their number, so "kemi" and "harjot" pass the lowercase test.
+    gets a rating from their number, so "kemi" and "harjot" pass the lowercase test, and
+    so does a hyphenated Korean or Taiwanese syllable pair ("seo-yeon").
     """
     popularity = dict(gender_guesser_popularity())
+    for name in syllable_given_names():
+        popularity.setdefault(name, _SYLLABLE_NAME_RATING)
     for name, sources in worldwide_given_names().items():
         if sources >= _TRUSTED_WORLD_SOURCES:
             rating = min(13, sources // 2)
             for form in (name, strip_accents(name)):
                 popularity[form] = max(popularity.get(form, 0), rating)
     return popularity
+
+
+# Syllables of romanised Korean (Revised Romanisation and McCune-Reischauer) and Taiwanese
+# (Wade-Giles) given names, which are written as two syllables joined by a hyphen:
+# "Seo-yeon", "Ji-hoon", "Wen-hsiung", "Chia-hui". Name lists hold only the commonest.
+def _syllables(listing: str) -> frozenset[str]:
+    return frozenset(listing.split())
+
+
+_KOREAN_SYLLABLES = _syllables(
+    "a ae ah bin bo byung byeong chae chan chang cheol chul da dae do dong eun gi gil gyeong "
+    "gyu ha hae han hee ho hoon hun hwa hwan hye hyo hyun hyuk il in ja jae je jeong ji jin "
+    "jong joo joon ju jun jung kang ki kwang kyu kyung mi min myung myeong na nam ok ra ran "
+    "rin ryeong sang se seo seok seon seong seul seung si so sol soo sook su suk sun sung "
+    "tae uk wan won woo wook ye yeon yeong yeol yong young yu yun yoon"
+)
+_TAIWANESE_SYLLABLES = _syllables(
+    "an chang chen cheng chi chia chieh chien chih chin ching chiu chu chuan chun chung fang "
+    "fen feng fu hao hsiang hsiao hsien hsin hsing hsiu hsiung hsuan hua huai huang hui hung "
+    "i jen jui jung kai kang kuan kuang kuei kun kuo lan li lien lin ling lun mei min ming "
+    "nan pei peng ping po shan sheng shih shu shun ta te ting tsai tsung tung wan wei wen wu "
+    "ya yang yao yen yi yin ying yu yuan yueh yun"
+)
+# Hyphenated pairs that are words or sounds, not names.
+_NOT_SYLLABLE_NAMES = frozenset(["ha-ha", "yo-yo", "so-so", "wu-tang", "ping-pong", "kung-fu"])
+
+
+def syllable_given_names() -> frozenset[str]:
+    """Lowercase two-syllable hyphenated given names: "seo-yeon", "wen-hsiung"."""
+    return frozenset(
+        f"{a}-{b}"
+        for syllables in (_KOREAN_SYLLABLES, _TAIWANESE_SYLLABLES)
+        for a in syllables
+        for b in syllables
+        if a != b and f"{a}-{b}" not in _NOT_SYLLABLE_NAMES
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1293,7 +1336,11 @@ class FirstNameRecognizer(EntityRecognizer):
             if surname and surname.group(1).lower() in _NOT_SURNAMES:
                 surname = None
             if known:
-                cued = possessive or bool(_NAME_CUES.search(before))
+                cued = (
+                    possessive
+                    or bool(_NAME_CUES.search(before))
+                    or (word.islower() and _SAID_AFTER.match(text, match.end()) is not None)
+                )
                 keep = self._keep_dictionary_name(
                     text, word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
@@ -1474,6 +1521,10 @@ class FirstNameRecognizer(EntityRecognizer):
         )
 
 
+# What only people do, right after a lowercase name: "ok grace said she'll do plates".
+_SAID_AFTER = re.compile(
+    r"\s+(?:said|says|told|asked|texted|emailed|replied|mentioned|wants|thinks)\b", re.I
+)
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I

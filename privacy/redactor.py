@@ -34,6 +34,7 @@ from privacy.recognizers import (
     first_name_dictionary,
     roster_forms,
     said_of_a_person,
+    strip_accents,
     strip_honorific,
     word_zipf,
 )
@@ -595,28 +596,40 @@ def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[Recog
     return found
 
 
-_NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&)[ \t]+({_LIST_ITEM})(?![\w'’-])")
+_NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&|\+)[ \t]+({_LIST_ITEM})(?![\w'’-])")
+# The same in lowercase chat ("yuki and ren said"), where the other half must be a name
+# some dictionary lists: lowercase words are mostly just words.
+_LOWER_ITEM = r"(?-i:\p{Ll})[\p{Ll}\p{M}'’-]+"
+_LOWER_NAME_PAIR = regex.compile(
+    rf"(?<![\w'’-])({_LOWER_ITEM})[ \t]+(?:and|&|\+)[ \t]+({_LOWER_ITEM})(?![\w'’-])"
+)
 
 
 def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """ "meeting Thandiwe and Lerato": a rare capitalised word paired with a person is one."""
-    if " and " not in text and "&" not in text:
+    if " and " not in text and "&" not in text and "+" not in text:
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
     if not people:
         return []
     found = []
-    for match in _NAME_PAIR.finditer(text):
-        first, second = match.span(1), match.span(2)
-        named = [any(s < b and a < e for s, e in people) for a, b in (first, second)]
-        if named[0] == named[1]:
-            continue
-        start, end = second if named[0] else first
-        if _ordinary_words(text[start:end], 3.0) or any(
-            known_place(w) for w in text[start:end].lower().split()
-        ):
-            continue
-        found.append(RecognizerResult(PERSON, start, end, 0.5))
+    for pattern in (_NAME_PAIR, _LOWER_NAME_PAIR):
+        for match in pattern.finditer(text):
+            first, second = match.span(1), match.span(2)
+            named = [any(s < b and a < e for s, e in people) for a, b in (first, second)]
+            if named[0] == named[1]:
+                continue
+            start, end = second if named[0] else first
+            value = text[start:end]
+            lower = pattern is _LOWER_NAME_PAIR
+            # A listed lowercase name may be a little commoner as a word ("ren", 3.5).
+            if _ordinary_words(value, 3.8 if lower else 3.0) or any(
+                known_place(w) for w in value.lower().split()
+            ):
+                continue
+            if lower and strip_accents(value) not in first_name_dictionary():
+                continue
+            found.append(RecognizerResult(PERSON, start, end, 0.5))
     return found
 
 

@@ -136,6 +136,11 @@ def test_roster_nicknames_and_vocatives(text: str, expected: list[str]) -> None:
         ),
         ("she interned at yahoo last summer", []),
         ("write to jess@gmail.com", []),  # a plain address: Presidio's email recognizer
+        # A full stop ends the sentence, not the address.
+        (
+            "my email is kwesi dot boateng at gmail dot com. thanks",
+            ["kwesi dot boateng at gmail dot com"],
+        ),
     ],
 )
 def test_spelled_out_emails(text: str, expected: list[str]) -> None:
@@ -219,6 +224,12 @@ def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) ->
         ("lagay mo contact niya kasi they text first", []),
         ("the interview is at the embassy in Addis Ababa", []),
         ("aloha! shipping my surfboard home", []),
+        # Hyphenated Korean and Taiwanese given names; a reduplicated sound is none.
+        ("lol Seo-yeon is a troublemaker", ["Seo-yeon"]),
+        ("ask Wen-hsiung about the lab", ["Wen-hsiung"]),
+        ("the movie was so-so honestly", []),
+        # A lowercase name, then what only people do.
+        ("ok grace said she'll do plates", ["grace"]),
     ],
 )
 def test_first_names_in_context(text: str, expected: list[str]) -> None:
@@ -304,6 +315,7 @@ def test_names_take_in_the_rest_of_themselves(text: str, name: str, expected: st
         ("Name in home language (optional): अनन्या शर्मा", ["अनन्या शर्मा"]),
         ("Name (as in passport): AL-SAYED Omar Khalid", ["AL-SAYED Omar Khalid"]),
         ("Course name: Intro to Biology", []),
+        ("name: kekoa kamakau\nemail: kk@inbox-example.com", ["kekoa kamakau"]),
     ],
 )
 def test_more_fields_name_people(text: str, expected: list[str]) -> None:
@@ -406,6 +418,9 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("thanks!\n\nCon cariño,\nMarta de la Vega", [], ["Marta de la Vega"]),
         ("Rosalind,\nJust checking in about Friday.", [], ["Rosalind"]),
         ("the imam is Yusuf ash-Shami now", [], ["Yusuf ash-Shami"]),
+        # One half of a pair is a person, so a listed name in the other half is one too.
+        ("yuki and ren said the curve is big", ["Yuki Tanaka"], ["yuki", "ren"]),
+        ("me and yuki and cs kids", ["Yuki Tanaka"], ["yuki"]),
     ],
 )
 def test_names_in_chat(
