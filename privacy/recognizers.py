@@ -1361,7 +1361,11 @@ class FirstNameRecognizer(EntityRecognizer):
                     keep = self._rare_name_in_person_context(
                         text, match.start(), match.end(), before, nlp_artifacts
                     )
-            if keep and surname and known_place(f"{plain} {strip_accents(surname.group(1).lower())}"):
+            if (
+                keep
+                and surname
+                and known_place(f"{plain} {strip_accents(surname.group(1).lower())}")
+            ):
                 keep = False  # "in Addis Ababa", "Santa Clara": one place, not First Last
             if (
                 keep
