@@ -1073,6 +1073,8 @@ _AMOUNT_BEFORE = re.compile(r"\d\s*$")
 # The rating a hyphenated syllable name gets: enough for lowercase chat, not for a name
 # that is also a word abroad.
 _SYLLABLE_NAME_RATING = 3
+# A census surname at least this common as an English word is left out as a word.
+_CENSUS_WORD_ZIPF = 3.5
 # A worldwide name attested by this many sources is trusted in lowercase chat.
 _TRUSTED_WORLD_SOURCES = 8
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
@@ -1231,6 +1233,21 @@ def surname_dictionary() -> frozenset[str]:
     return _faker_names()[1]
 
 
+@lru_cache(maxsize=1)
+def census_surnames() -> frozenset[str]:
+    """The 88,799 surnames of the US census (1990, via ``names``), lowercased: the
+    immigrant surnames of a US campus that Faker lacks ("Siddiqui", "Okafor", "Feldman").
+
+    Trusted only capitalised and alone: the census also lists words ("Carta", "Schick"),
+    so lowercase text never takes them. Those common as English words are left out.
+    """
+    from importlib.resources import files
+
+    census = files("names").joinpath("dist.all.last").read_text(encoding="ascii")
+    surnames = {line.split(" ", 1)[0].lower() for line in census.splitlines()}
+    return frozenset(s for s in surnames if word_zipf(s) < _CENSUS_WORD_ZIPF)
+
+
 def everyday_abroad(word: str) -> bool:
     """Whether a lowercase word is an everyday word in a language students also chat in."""
     return word in everyday_foreign_words()
@@ -1280,6 +1297,7 @@ class FirstNameRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         self._names = first_name_dictionary()
         self._surnames = surname_dictionary()
+        self._capital_surnames = self._surnames | census_surnames()
         self._common = common_first_names()
         self._popularity = first_name_popularity()
         self._faker_firsts = _faker_names()[0]
@@ -1344,7 +1362,9 @@ class FirstNameRecognizer(EntityRecognizer):
                 keep = self._keep_dictionary_name(
                     text, word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
-            elif capitalised and (lowered in self._surnames or plain in self._surnames):
+            elif capitalised and (
+                lowered in self._capital_surnames or plain in self._capital_surnames
+            ):
                 # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
                 cued = bool(_NAME_CUES.search(before))
                 keep = self._keep_surname(word, before, cued, text[match.end() : match.end() + 20])
@@ -1450,8 +1470,10 @@ class FirstNameRecognizer(EntityRecognizer):
 
     def _keep_surname(self, word: str, before: str, cued: bool, after: str = "") -> bool:
         frequency = self._zipf(word.lower(), "en")
-        if not cued and _PLACE_PREPOSITION.search(before):
-            return False  # "in Albuquerque"
+        if PLACE_BEFORE.search(before) or (not cued and _PLACE_PREPOSITION.search(before)):
+            return False  # "in Albuquerque", "driving back from Gallup"
+        if _STATE_AFTER.match(after):
+            return False  # "Dearborn MI", "Marston, VT": a town
         sentence_start = starts_sentence(before)
         if sentence_start:
             # "Petrov didn't even notice": a surname, then what people do.
@@ -1525,6 +1547,11 @@ class FirstNameRecognizer(EntityRecognizer):
         )
 
 
+# A US state's postal code right after a word makes it a town.
+_STATE_AFTER = re.compile(
+    r",?\s(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
+    r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b"
+)
 # What only people do, right after a lowercase name: "ok grace said she'll do plates".
 _SAID_AFTER = re.compile(
     r"\s+(?:said|says|told|asked|texted|emailed|replied|mentioned|wants|thinks)\b", re.I

@@ -638,10 +638,13 @@ def _other_mentions(text: str, results: list[RecognizerResult]) -> list[Recogniz
 
     "its dr. fong now, fong retired": the title gives the first mention away, not the second.
     """
+    # A name-like word inside an address ("1200-123 Lisboa") is part of the address: it
+    # says nothing about the same word elsewhere.
+    addresses = [(r.start, r.end) for r in results if r.entity_type == STREET_ADDRESS]
     words = {
         w.lower()
         for r in results
-        if r.entity_type == PERSON
+        if r.entity_type == PERSON and not any(a <= r.start and r.end <= b for a, b in addresses)
         for w in re.findall(r"[^\W\d_][\w'-]{2,}", text[r.start : r.end])
         if w.lower() not in _NOT_NAMES
     }

@@ -228,6 +228,10 @@ def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) ->
         ("lol Seo-yeon is a troublemaker", ["Seo-yeon"]),
         ("ask Wen-hsiung about the lab", ["Wen-hsiung"]),
         ("the movie was so-so honestly", []),
+        # Census surnames, capitalised and alone; towns stay towns.
+        ("she said Siddiqui might call", ["Siddiqui"]),
+        ("walking back from Marston now", []),
+        ("Product Development Co-op, Dearborn MI, fall term", []),
         # A lowercase name, then what only people do.
         ("ok grace said she'll do plates", ["grace"]),
     ],
