@@ -27,8 +27,10 @@ _PARTICLE = r"(?:de|del|dela|de la|da|do|dos|das|di|dei|es|y|degli|della|delle|d
 _NUM = r"\d{1,6}[a-z]?(?:(?:[-/]\d{1,5}[a-z]?){1,3}|-(?-i:[IVX]{1,4}))?(?:-?\d?(?:hoog|hg|huis))?(?:[ \t]1/2|½)?(?!\d)"
 # Suffixes that are also ordinary words need a capitalised street name before them.
 _SUFFIX_PLAIN = (
-    r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terrace|pkwy|"
-    r"parkway|hwy|highway|sq|cir|trl|cres|crescent|gdns|pde|esplanade|parade|expy|fwy|marg|salai)"
+    r"(?:st|street|ave|avenue|av|rd|road|blvd|boulevard|dr|drive|ln|lane|ct|ter|terr|terrace|"
+    r"pkwy|parkway|hwy|highway|sq|cir|trl|cres|crescent|gdns|pde|esplanade|parade|expy|fwy|marg|"
+    # Typed in a hurry: "640 Beacon stree".
+    r"salai|stree|stret|strt|avenu|raod)"
 )
 _SUFFIX_WORDLIKE = (
     r"(?:way|court|pl|place|square|circle|row|trail|close|gardens|grove|mews|walk|green|hill|"
@@ -36,12 +38,13 @@ _SUFFIX_WORDLIKE = (
 )
 _POSTDIR = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
 _ROAD_NUMBER = r"(?:\s+(?:no\.?\s*)?\d{1,4}(?![\w/:.-]))"  # "County Road 14", "Ave 3"
-_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:[\p{L}\p{M}\d'’.-]+[ \t]+){0,4}?"
+# A long word with a full stop ends a sentence, not a street name ("Kedzie. no ave").
+_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:(?!\p{L}{4,}\.\s)[\p{L}\p{M}\d'’.-]+[ \t]+){0,4}?"
 _CAP_NAME_WORDS = rf"(?:[\p{{L}}\p{{M}}\d'’.-]+\s+){{0,3}}?{_WORD_CAP}\s+"
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|oh)"
+    r"eighty|ninety|hundred|oh|zero)"
 )
 # The street name in a spoken address: one or two words, none of them a plain word of
 # direction ("two blocks down the street").
@@ -109,8 +112,10 @@ _LANDMARK = r"(?:off|opp\.?|opposite|behind|beside|near|next\s+to)[ \t]+"
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
-        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})[ \t]+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE})"
-        rf"\b\.?{_ROAD_NUMBER}?{_POSTDIR}?",
+        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})[ \t]+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE}"
+        rf"|(?:[nsew]\.?\s+)?\d{{1,3}}(?:st|nd|rd|th)\s+{_SUFFIX_WORDLIKE})"
+        # "540 sq ft" is a size, not a square.
+        rf"\b\.?(?!\s*(?:ft|feet|m|meters|metres|mi|km|yd)\b){_ROAD_NUMBER}?{_POSTDIR}?",
     ),
     (
         "spoken number, street, suffix",
@@ -154,12 +159,12 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "number, name, then a ward or district",
         rf"(?<![\w/-]){_NUM}\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}"
-        rf"(?=,\s*{_WARD_WORD}\b)",
+        rf"(?=,\s*(?:{_WARD_WORD}\b|(?-i:[PQ])\.\s?\d))",
     ),
     (
         "grid address: Colombian, or Yucatán with its cross streets",
         r"(?<![\w])(?:carrera|cra\.?|calle|cl\.?|avenida|diagonal|transversal|kr\.?)\s+\d{1,3}[a-z]?"
-        r"\s*(?:#|no\.?|n[º°])\s*\d{1,4}[a-z]?(?:-\d{1,3}|-(?-i:[A-Z])\b)"
+        r"(?:\s+(?:sur|norte|este|oeste|bis))?\s*(?:#|no\.?|n[º°])\s*\d{1,4}[a-z]?(?:-\d{1,3}|-(?-i:[A-Z])\b)"
         r"(?:\s+(?:x|por|entre)\s+\d{1,3}[a-z]?(?:\s+(?:y|e)\s+\d{1,3}[a-z]?)?)?",
     ),
     (
@@ -168,7 +173,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "Germanic compound street name, then number",
-        rf"(?<![\w-]){_CAP}[\p{{L}}-]*{_COMPOUND}\s+\d{{1,4}}[a-z]?(?:[-/][\dIVX]{{1,4}}){{0,3}}(?:-?\d?(?:hoog|hg|huis))?(?:\s+bus\s+\d{{1,3}})?(?!\d)",
+        rf"(?<![\w-]){_CAP}[\p{{L}}-]*{_COMPOUND}\s+\d{{1,4}}[a-z]?(?:[-/][\dIVX]{{1,4}}){{0,3}}(?:-?(?:bis|ter)\b)?(?:-?\d?(?:hoog|hg|huis))?(?:\s+bus\s+\d{{1,3}})?(?!\d)",
     ),
     (
         "Germanic two-word street, then number",
@@ -197,7 +202,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "plot or stand, then places",
-        rf"(?<![\w])(?:plot|stand|erf|lot)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?:\s+block\s+\w{{1,3}})?"
+        rf"(?<![\w])(?:plot|stand|erf|lot|villa|maison)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?:\s+block\s+\w{{1,3}})?"
         rf"(?=,\s*(?:{_WORD_CAP}|{_LANDMARK})[^\n,]*,\s*{_WORD_CAP})",
     ),
     (
@@ -217,7 +222,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "numbered calle with a block",
-        r"(?<![\w])calle\s+\d{1,4}\s+(?:(?:bloque|blq\.?)\s+\d{1,4}\s+)?#\s?\d{1,4}\b",
+        r"(?<![\w])calle\s+\d{1,4}\s+(?:(?:bloque|blq\.?)\s+\d{1,4}[a-z]{0,3}\s+)?#\s?\d{1,4}\b",
     ),
     (
         "Japanese chome address",
@@ -238,8 +243,41 @@ _ANCHORS: list[tuple[str, str]] = [
         rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}[ \t]+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}}",
     ),
     (
+        # Chicago and other grid cities drop the suffix: "2604 S Kedzie", "1402 W Fullerton".
+        "number, direction, name",
+        rf"(?<![\w/-])\d{{1,6}}\s+(?-i:[NSEW])\.?\s+{_WORD_CAP}",
+    ),
+    (
+        "military address",
+        r"(?<![\w])(?:(?:unit|psc|cmr)\s+\d{1,5},?\s+box\s+\d{1,5}|(?:apo|fpo|dpo)\s+(?:ae|ap|aa)\s+\d{5}(?:-\d{4})?)\b",
+    ),
+    (
+        # "45-B, Block J, Gulberg III, Lahore": Pakistani and Indian house, block and sector.
+        "house number with a letter, then a block or sector",
+        r"(?<![\w/-])\d{1,4}-?(?-i:[A-Z]),\s+(?:block|sector|phase)\s+(?:\d{1,3}|(?-i:[A-Z]{1,2}))\b",
+    ),
+    (
+        "Taiwanese floor, number, section and road",
+        rf"(?<![\w])(?:\d{{1,2}}F\.?(?:-\d)?,\s+)?No\.\s*\d{{1,5}}(?:-\d{{1,4}})?,\s+(?:(?:Aly|Ln)\.\s*\d{{1,4}},\s+)*"
+        rf"(?:Sec\.\s*\d,\s+)?{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}}\s+(?:Rd|St|Road|Street|Blvd|Ave)\b\.?",
+    ),
+    (
+        "Thai house number, then soi or moo",
+        rf"(?<![\w/-]){_NUM}\s+(?:soi|moo|thanon)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,2}}(?:\s+\d{{1,3}}(?![\w/]))?",
+    ),
+    (
+        "Persian script address",
+        r"(?:\p{Arabic}+[،,]\s*){0,2}(?:خیابان|بلوار|کوچه)\s[^\n.]{1,60}?پلاک\s*[\d۰-۹]+"
+        r"(?:[،,]\s*(?:واحد|طبقه)\s*[\d۰-۹]+)*",
+    ),
+    (
+        "Cyrillic street, then number",
+        rf"(?<![\w])(?:вул|вулиця|ул|улица|просп|проспект|пр-т|бульв|пер|провулок|переулок)\.?\s+"
+        rf"{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,2}},?\s+(?:буд\.?\s*|д\.?\s*)?\d{{1,4}}(?:-?\p{{Ll}})?(?!\d)",
+    ),
+    (
         "po box or rural route",
-        r"(?<![\w])(?:(?:cpo|msc|campus\s+box|campus\s+mailbox)\s*#?\s*\d{2,6}|p\.?\s?o\.?\s+box\s+\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
+        r"(?<![\w])(?:(?:cpo|msc|campus\s+box|campus\s+mailbox)\s*#?\s*\d{2,6}|p\.?\s?o\.?\s+box\s+(?:(?-i:[A-Z]{1,3})\s?)?\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
     ),
     (
         "Japanese or Chinese script address",
@@ -255,7 +293,14 @@ _ANCHORS: list[tuple[str, str]] = [
 ]
 
 _LETTER_RUN = regex.compile(r"[\p{L}\p{M}]+")
-_SCRIPT_ANCHORS = frozenset({"Japanese or Chinese script address", "Korean script address"})
+_SCRIPT_ANCHORS = frozenset(
+    {
+        "Japanese or Chinese script address",
+        "Korean script address",
+        "Persian script address",
+        "Cyrillic street, then number",
+    }
+)
 
 
 def _first_words(alternation: str) -> frozenset[str]:
@@ -284,11 +329,11 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "street, suffix, then the number": (_first_words(_SUFFIX_PLAIN),),
     "unit, then a street without a number": (_SUFFIXES,),
     "unit, then a numbered sector, street or road": (_first_words(_NUMBERED_WAY),),
-    "number, name, then a ward or district": (_first_words(_WARD_WORD),),
+    "number, name, then a ward or district": (_first_words(_WARD_WORD) | {"p", "q"},),
     "number on a numbered route": (_first_words(_ROUTE_WORD),),
     "Indian house number, then numbered cross or main": (_first_words(_INDIAN_WAY),),
     "Philippine block and lot": (frozenset({"blk", "block"}), frozenset({"lot"})),
-    "plot or stand, then places": (frozenset({"plot", "stand", "erf", "lot"}),),
+    "plot or stand, then places": (frozenset({"plot", "stand", "erf", "lot", "villa", "maison"}),),
     # Every such address names a ward, city or prefecture ("Shibuya-ku", "Osaka-fu"); "-to"
     # and "-do" alone are left out of the gate, being English words.
     "romanised Japanese address, prefecture first": (
@@ -310,6 +355,19 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     "numbered calle with a block": (frozenset({"calle"}),),
     # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
     "po box or rural route": (frozenset({"box", "cpo", "msc", "campus"}),),
+    "number, direction, name": (frozenset({"n", "s", "e", "w"}),),
+    "military address": (frozenset({"box", "apo", "fpo", "dpo"}),),
+    "house number with a letter, then a block or sector": (
+        frozenset({"block", "sector", "phase"}),
+    ),
+    "Taiwanese floor, number, section and road": (frozenset({"no"}),),
+    "Thai house number, then soi or moo": (frozenset({"soi", "moo", "thanon"}),),
+    "Persian script address": (frozenset({"پلاک"}),),
+    "Cyrillic street, then number": (
+        frozenset({"вул", "вулиця", "ул", "улица", "просп", "проспект", "пр", "бульв", "пер"}),
+        frozenset({"провулок", "переулок"})
+        | frozenset({"вул", "вулиця", "ул", "улица", "просп", "проспект", "пр", "бульв", "пер"}),
+    ),
 }
 
 # Units and building names written before the street line.
@@ -317,6 +375,7 @@ _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
     rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX}))"
     r"|(?<![\w])no\.?\s*\d{1,5}[a-z]?,\s+"
+    r"|(?<![\w/-])\d{1,4}[-/]\d{1,4},\s+"  # a Glasgow flat "2/1, ", a Korean "302-1104, "
     r"|(?<![\w])(?:near|opp\.?|opposite|behind|beside)[ \t]+[^,\n]{2,40},\s+"
     rf"|(?<![\w])(?:urb\.?|urbanización)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)+$",
     _FLAGS,
@@ -330,7 +389,8 @@ _UNIT_AFTER = regex.compile(
     + r"(?:[ \t]+[a-z]\b)?"  # said aloud: "unit twenty three oh four", "apartment two b"
     r"|(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|flat|"
     r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|bloco|bloque|"
-    r"scala|piano|torre|lt|no|bajo|bj|entlo|ático|atico|ppal)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"scala|piano|torre|lt|no|bajo|bj|entlo|ático|atico|ppal|кв|квартира)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"|(?:rear|bsmt|basement|upstairs|downstairs)\b"  # "33 Linwood St Rear"
     r"|(?-i:m)\.\s*\d{1,4}|rt\.?\s*\d{1,3}\s*/\s*rw\.?\s*\d{1,3}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b"
     # European floors and doors: "3.º Esq.", "2. OG links", "Rgb.", "4t 2a", "3e étage".
@@ -345,24 +405,33 @@ _UNIT_AFTER = regex.compile(
 _UNIT_AFTER_COMMA = regex.compile(
     rf"\G,\s*(?:\d{{1,3}}(?:º|°|ª|n)\s*(?:[\p{{L}}]{{1,4}}\b\.?|\d?[a-z]{{1,2}}\b)?|level\s+\d{{1,3}}"
     rf"|\d{{1,5}}\s+{_WORD_CAP}(?=,)"  # "360 Huntington Ave, 105 Forsyth, Boston"
-    r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-]))",  # "Street 27, F-7/2, Islamabad"
+    r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-])"  # "Street 27, F-7/2, Islamabad"
+    r"|(?-i:[PQ])\.\s?\d{1,2}\b)",  # Vietnamese wards and districts: "P.22", "Q. 3"
     _FLAGS,
 )
 # A place word is never the letters of a postcode ("York YO1 6AB").
 _PLACE_WORD = rf"(?>{_WORD_CAP})(?![\d])"
 _PLACE_AFTER = regex.compile(
     rf"\G(?:,\s*|\s+-\s+|/)(?:co\.\s+|(?:phường|quận|huyện|xã|thành\s+phố|tp\.|p\.|q\.)\s+)?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?(?P<first>{_PLACE_WORD})(?:[ -]+(?:{_PARTICLE}\s+)?{_PLACE_WORD}){{0,3}}"
-    rf"(?:\s+(?-i:[A-Z])?\d{{1,3}}(?-i:[A-Z])?(?![\w/-]))?(?:\s*\({_WORD_CAP}(?:\s+{_WORD_CAP})?\))?",
+    # A full stop after a long word ends the sentence ("Lahore. DHL"); "St. Louis" goes on.
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+)?(?P<first>{_PLACE_WORD})"
+    rf"(?:(?<!\p{{L}}{{5}}\.)[ -]+(?:{_PARTICLE}\s+|\d{{1,2}}(?:st|nd|rd|th)\s+)?{_PLACE_WORD}){{0,3}}"
+    # A district number, but not the inward half of a UK postcode ("Glasgow G12 8LL").
+    rf"(?:\s+(?-i:[A-Z])?\d{{1,3}}(?-i:[A-Z])?(?![\w/-])(?![ \t]\d(?-i:[A-Z]{{2}})\b|[ \t](?-i:[A-Z\d]{{4}})\b))?(?:\s*\({_WORD_CAP}(?:\s+{_WORD_CAP})?\))?",
     _FLAGS,
 )
 # A state or province code; "HSR Layout" is a place name, not the state "HSR".
 _STATE_AFTER = regex.compile(
-    r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w)(?![ \t]+(?-i:\p{Lu}\p{Ll}))", _FLAGS
+    r"\G,?\s+(?-i:[A-Z]{2,3})\b\.?(?!\w|\.\p{L})(?![ \t]+(?-i:\p{Lu}\p{Ll}))", _FLAGS
 )
 _CITY = rf"(?P<first>{_WORD_CAP})(?:[ -]+(?:{_PARTICLE}\s+)?{_WORD_CAP}){{0,2}}"
 _CITY_STATE_ZIP = regex.compile(
-    rf"\G[ \t]+{_CITY}[ \t]+(?-i:[A-Z]{{2}})[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS
+    rf"\G[ \t]+{_CITY}(?:[ \t]+(?-i:[A-Z]{{2}}))?[ \t]+\d{{5}}(?:-\d{{4}})?(?![\w-])", _FLAGS
+)
+# "95 Brighton ave appt 12, allston.": a lowercase neighbourhood or city that ends the
+# sentence; its words must be rare as English words ("..., lol." is no place).
+_LOWER_CITY_END = regex.compile(
+    r"\G,[ \t]+(?P<first>(?-i:[a-z]{3,}))(?:[ \t](?-i:[a-z]{3,}))?(?=[ \t]*(?:[.!?;]|$))", _FLAGS
 )
 # A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
 _POSTCODE_AFTER = regex.compile(
@@ -408,6 +477,7 @@ _IN_CITY_STATE_ZIP = regex.compile(
 _TAIL_STEPS = (
     _IN_CITY_STATE_ZIP,
     _CITY_STATE_ZIP,
+    _LOWER_CITY_END,
     _UNIT_AFTER,
     _UNIT_AFTER_COMMA,
     _LOWER_CITY_ZIP,
@@ -503,6 +573,12 @@ _NOT_PLACES = frozenset(
     ]
 )
 _MAX_TAIL = 160
+# "3625 S. Figueroa st. apt #310": a unit may follow a suffix's full stop.
+_SUFFIX_ABBREVIATION_END = regex.compile(
+    r"(?<![\w])(?:st|ave|rd|dr|blvd|ln|ct|pl|hwy|pkwy|ter|cir|sq)\.$", _FLAGS
+)
+# Words of a lowercase place that ends a sentence must be rarer than this.
+_LOWER_PLACE_ZIPF = 3.0
 _TEL_AVIV = regex.compile(r"tel[ -]aviv", regex.IGNORECASE)
 # A street with no house number ("Church Lane, Little Snoring, Norfolk NR21 0AA") is an
 # address only when its tail runs to a postcode; a house name may come before it.
@@ -542,16 +618,24 @@ _ADDRESS_FIELD = regex.compile(
     r"(?mi)^[ \t]*(?:\d+[ \t]+)?(?:(?:(?:home|mailing|permanent|current|local|postal|street|billing|"
     r"shipping|residential|campus|family|parents'?|new|old)[ \t]+)?(?:address|addr|domicilio|"
     r"dirección|endereço|adresse|anschrift)(?:[ \t]+line[ \t]*\d)?|city[ \t]*[,/][ \t]*state"
-    r"(?:[ \t]*[,/][ \t]*(?:zip|postcode|postal[ \t]+code)(?:[ \t]+code)?)?|town[ \t]*/[ \t]*state"
+    r"(?:[ \t]*[,/]?[ \t]*(?:and[ \t]+)?(?:zip|postcode|postal[ \t]+code)(?:[ \t]+code)?)?|town[ \t]*/[ \t]*state"
     r"(?:[ \t]*/[ \t]*postcode)?)[ \t]*[:：][ \t]*(?P<value>[^\n]{4,160})"
 )
 # Values that are no address: "same as above", "n/a", an email or a link.
 _NOT_AN_ADDRESS = regex.compile(r"(?i)^(?:same|n/?a|none|tbd|see|as[ \t]+above)\b|@|https?:|www\.")
 
 
+# "Line 1: ...", "Line 2: ..." of a form that says elsewhere it is a mailing address.
+_LINE_FIELD = regex.compile(r"(?mi)^[ \t]*line[ \t]*[1-3][ \t]*[:：][ \t]*(?P<value>[^\n]{4,160})")
+_ADDRESS_FORM = regex.compile(r"(?i)address|mailing|shipping|ship[ \t]+to|dirección|adresse")
+
+
 def _address_fields(text: str) -> list[tuple[int, int]]:
     spans = []
-    for match in _ADDRESS_FIELD.finditer(text):
+    matches = list(_ADDRESS_FIELD.finditer(text))
+    if _ADDRESS_FORM.search(text):
+        matches.extend(_LINE_FIELD.finditer(text))
+    for match in matches:
         value = match.group("value").rstrip(" \t.")
         if _NOT_AN_ADDRESS.search(value) or not (any(c.isdigit() for c in value) or "," in value):
             continue
@@ -667,8 +751,20 @@ class StreetAddressRecognizer(EntityRecognizer):
                 if found is None or found.end() <= end:
                     continue
                 zip_after = regex.match(r"[ \t]+\d{5}\b", found.group(0)) is not None
-                if text[end - 1] == "." and not found.group(0).startswith(",") and not zip_after:
+                unit_after_suffix = step is _UNIT_AFTER and _SUFFIX_ABBREVIATION_END.search(
+                    text, max(0, end - 6), end
+                )
+                if (
+                    text[end - 1] == "."
+                    and not found.group(0).startswith(",")
+                    and not zip_after
+                    and not unit_after_suffix
+                ):
                     continue  # "... Leuven. gsm 0470": a full stop ends the address
+                if step is _LOWER_CITY_END and any(
+                    word_zipf(w) >= _LOWER_PLACE_ZIPF for w in found.group(0)[1:].split()
+                ):
+                    continue
                 first = found.groupdict().get("first")
                 if (
                     first

@@ -229,6 +229,82 @@ ADDRESSES = [
     ("Spring 2025 starts soon", []),
     ("ME 2350, MATH 2341, PHYS 1155 and a writing class", []),
     ("it's at 42 Elm St. Meet me there", ["42 Elm St."]),
+    # Chat forms: typos, no suffix in a grid city, rear units, units after "st.".
+    ("new place is 640 Beacon stree, apt 5F lol", ["640 Beacon stree, apt 5F"]),
+    ("it's 2604 S Kedzie. no ave on the mailbox", ["2604 S Kedzie"]),
+    ("it's 2310 w 18th pl chicago il 60608. he's at work", ["2310 w 18th pl chicago il 60608"]),
+    (
+        "unit at 33 Linwood St Rear, Somerville MA 02143, go down",
+        ["33 Linwood St Rear, Somerville MA 02143"],
+    ),
+    ("my address is 3625 S. Figueroa st. apt #310 i think", ["3625 S. Figueroa st. apt #310"]),
+    (
+        "appt is 95 Brighton ave appt 12, allston. buzzer's broken",
+        ["95 Brighton ave appt 12, allston"],
+    ),
+    (
+        "we moved to 2241 Mission Street apartment 6 San Francisco 94110 so",
+        ["2241 Mission Street apartment 6 San Francisco 94110"],
+    ),
+    (
+        "twelve twenty seven Magnolia Avenue unit five Long Beach California nine zero eight one three",
+        [
+            "twelve twenty seven Magnolia Avenue unit five Long Beach California nine zero eight one three"
+        ],
+    ),
+    (
+        "From: J. Okonkwo\nUnit 2050 Box 4190\nAPO AP 96278-2050",
+        ["Unit 2050 Box 4190\nAPO AP 96278-2050"],
+    ),
+    # Elsewhere, as locals write them.
+    (
+        "mum's address is 2/1, 14 Ashgrove Terrace, Glasgow G12 8LL.",
+        ["2/1, 14 Ashgrove Terrace, Glasgow G12 8LL"],
+    ),
+    (
+        "ik woon op Oudegracht 214-bis, 3511 NV Utrecht, vlak bij de Dom.",
+        ["Oudegracht 214-bis, 3511 NV Utrecht"],
+    ),
+    ("post it to P.O. Box KS 1044, Kumasi, the house", ["P.O. Box KS 1044, Kumasi"]),
+    (
+        "#17, 2nd Cross, 4th Main, Koramangala 5th Block, Bengaluru 560095.",
+        ["#17, 2nd Cross, 4th Main, Koramangala 5th Block, Bengaluru 560095"],
+    ),
+    ("45-B, Block J, Gulberg III, Lahore. DHL knows it", ["45-B, Block J, Gulberg III, Lahore"]),
+    (
+        "5F., No. 390, Sec. 1, Fuxing S. Rd., Da'an Dist., Taipei City 106",
+        ["5F., No. 390, Sec. 1, Fuxing S. Rd., Da'an Dist., Taipei City 106"],
+    ),
+    (
+        "English: 302-1104, 94 Wausan-ro, Mapo-gu, Seoul 04066",
+        ["302-1104, 94 Wausan-ro, Mapo-gu, Seoul 04066"],
+    ),
+    (
+        "99/42 Soi Sukhumvit 71, Khlong Tan Nuea, Watthana, Bangkok 10110 ka",
+        ["99/42 Soi Sukhumvit 71, Khlong Tan Nuea, Watthana, Bangkok 10110"],
+    ),
+    (
+        "mami: Urb. Villa Fontana, Calle 46 Bloque 4SS #12, Carolina, PR 00983. she",
+        ["Urb. Villa Fontana, Calle 46 Bloque 4SS #12, Carolina, PR 00983"],
+    ),
+    (
+        "Villa 112, Sicap Liberté 6, Dakar. tonton Moussa lives there",
+        ["Villa 112, Sicap Liberté 6, Dakar"],
+    ),
+    (
+        "Kyiv: вул. Саксаганського, 41, кв. 15, Київ, 01033. Nova Poshta",
+        ["вул. Саксаганського, 41, кв. 15, Київ, 01033"],
+    ),
+    (
+        "آدرس: تهران، خیابان ولیعصر، کوچه بهار، پلاک ۸، واحد ۳. my mom",
+        ["تهران، خیابان ولیعصر، کوچه بهار، پلاک ۸، واحد ۳"],
+    ),
+    (
+        "Post it to Apt 12, The Maltings, Bridge St, Dundalk, Co. Louth A91 X2K3 and",
+        ["Apt 12, The Maltings, Bridge St, Dundalk, Co. Louth A91 X2K3"],
+    ),
+    ("Unit sizes from 540 sq ft.", []),
+    ("the address is 42 elm st, lol.", ["42 elm st"]),
 ]
 
 
@@ -253,6 +329,12 @@ def test_a_full_stop_ends_the_address() -> None:
         ("Town/State/Postcode: Gympie QLD 4570\nCountry: Australia", ["Gympie QLD 4570"]),
         ("Mailing address: same as above\nEmail: a@b.example", []),
         ("Address: see portal", []),
+        ("City, state, and ZIP code: Bethesda, MD 20814\nSSN: x", ["Bethesda, MD 20814"]),
+        (
+            "Mailing:\nLine 1: Calle 10 Sur #43A-7, Apto 501\nLine 2: Medellín, Antioquia 050021",
+            ["Calle 10 Sur #43A-7, Apto 501", "Medellín, Antioquia 050021"],
+        ),
+        ("Order form\nLine 1: 2 notebooks, 1 pen", []),
     ],
 )
 def test_form_lines_that_say_they_hold_an_address(text: str, expected: list[str]) -> None:
