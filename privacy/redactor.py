@@ -364,6 +364,12 @@ def _clean(
                 and not _PEOPLE_NOUN_AFTER.match(text, end)
             ):
                 continue  # "the Dell table", "the Rhodes deadline": a thing named after someone
+            if (
+                source != "RosterRecognizer"
+                and " " not in text[start:end]
+                and _STREET_NAME_BEFORE.search(text, max(0, start - 45), start)
+            ):
+                continue  # "the apartment on Elm", "corner of Ridge and Leverington": streets
             if source != "RosterRecognizer" and text[start:end] in _KINSHIP_WORDS:
                 continue  # "ni lola", "mummy ji", "zahra jaan": what family are called
             if source != "RosterRecognizer" and _in_sign_off(text, start, end):
@@ -467,6 +473,14 @@ _TITLE_BEFORE = regex.compile(
     r"(?<![\w])(?:dr|dra|prof|professor|doctor|mr|mrs|ms|mx)\.?[ \t]+$", regex.IGNORECASE
 )
 _AFTER_THE = regex.compile(r"(?<![\w])the[ \t]+$", regex.IGNORECASE)
+# A place, then "on": the word after is a street ("my old place on Raymond", "the new
+# Trader Joe's on Boylston"); and both words of "corner of X and Y".
+_STREET_NAME_BEFORE = regex.compile(
+    r"(?<![\w])(?:(?:place|apartment|apt|house|flat|store|shop|gallery|cafe|café|restaurant|"
+    r"pickup|office|building|spot|location|parking|bar|gym|joe's|market|church|station)"
+    r"[ \t]+(?:[\w'’]+[ \t]+){0,3}?on|corner[ \t]+of(?:[ \t]+[\w'’]+[ \t]+(?:and|&))?)[ \t]+$",
+    regex.IGNORECASE,
+)
 # ... unless people follow: "the Reyes kid", "the Okafor twins".
 _PEOPLE_NOUN_AFTER = regex.compile(
     r"[ \t]+(?:kid|kids|family|twins|girl|girls|boy|boys|guy|guys|brothers|sisters|sibs)\b",

@@ -4,7 +4,9 @@ Name dictionaries hold words that are everyday words abroad ("nada", "claro", "a
 students chat in many languages. Loading wordfreq's tables for thirteen languages costs
 300 MB and a second at the first message; the words that matter fit in two small lists:
 
-* ``everyday_foreign_words.txt``: words at Zipf >= 5.3 in any of the languages (40 kB);
+* ``everyday_foreign_words.txt``: words at Zipf >= 5.3 in any of the languages (40 kB),
+  read with the hand-kept ``everyday_words_more_languages.txt`` for languages wordfreq has
+  no table for (Haitian Creole, Swahili, Tagalog, romanised Hindi and Bengali...);
 * ``names_that_are_words_abroad.txt``: first names that are also words at Zipf >= 4.0 in
   one of them ("manda", "mija", "nonna", "vale"), so that a lowercase one with no cue is
   taken for the word unless the name is very common (20 kB).
@@ -33,6 +35,7 @@ NAME_WORD_ZIPF = 4.0
 LIST_PATH = Path(__file__).with_name("everyday_foreign_words.txt")
 NAMES_PATH = Path(__file__).with_name("names_that_are_words_abroad.txt")
 WORLD_NAMES_PATH = Path(__file__).with_name("given_names_worldwide.txt")
+MORE_LANGUAGES_PATH = Path(__file__).with_name("everyday_words_more_languages.txt")
 # A name must be attested this often to enter the worldwide list: rarer entries are mostly
 # brands and words that once stood in a name field ("chevrolet", "lidar").
 WORLD_MIN_SOURCES = 4
@@ -49,8 +52,15 @@ WORLD_WORD_ZIPF = 4.3
 
 @lru_cache(maxsize=1)
 def everyday_foreign_words() -> frozenset[str]:
-    """Lowercase words at least this common (Zipf 5.3) in one of ``LANGUAGES``."""
-    return frozenset(LIST_PATH.read_text(encoding="utf-8").split())
+    """Lowercase words at least this common (Zipf 5.3) in one of ``LANGUAGES``, and the
+    hand-kept everyday words of languages wordfreq has no table for."""
+    more = [
+        word
+        for line in MORE_LANGUAGES_PATH.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+        for word in line.split()
+    ]
+    return frozenset(LIST_PATH.read_text(encoding="utf-8").split()) | frozenset(more)
 
 
 @lru_cache(maxsize=1)

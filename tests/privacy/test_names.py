@@ -228,6 +228,9 @@ def test_ambiguous_names_do_not_spread_to_their_word_uses(redactor: Redactor) ->
         ("lol Seo-yeon is a troublemaker", ["Seo-yeon"]),
         ("ask Wen-hsiung about the lab", ["Wen-hsiung"]),
         ("the movie was so-so honestly", []),
+        # Everyday words of languages wordfreq has no table for stay words.
+        ("pa gen kod postal la", []),
+        ("alamat kos aku di jogja", []),
         # Census surnames, capitalised and alone; towns stay towns.
         ("she said Siddiqui might call", ["Siddiqui"]),
         ("walking back from Marston now", []),
@@ -425,6 +428,10 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         # One half of a pair is a person, so a listed name in the other half is one too.
         ("yuki and ren said the curve is big", ["Yuki Tanaka"], ["yuki", "ren"]),
         ("me and yuki and cs kids", ["Yuki Tanaka"], ["yuki"]),
+        # A place, then "on": a street named like a person.
+        ("my old place on Raymond was cheaper", [], []),
+        ("we live at the corner of Ridge and Leverington", [], []),
+        ("text Raymond about the place on Elm", [], ["Raymond"]),
     ],
 )
 def test_names_in_chat(
