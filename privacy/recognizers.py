@@ -1331,7 +1331,9 @@ class FirstNameRecognizer(EntityRecognizer):
                 ):
                     continue  # ALL CAPS words are labels and acronyms; speakers are found elsewhere
             lowered = word.lower()
-            if lowered in _NOT_FIRST_NAMES or _CONTRACTION_AFTER.match(text, match.end()):
+            if (
+                lowered in _NOT_FIRST_NAMES and not self._calendar_name(text, word, match.end())
+            ) or _CONTRACTION_AFTER.match(text, match.end()):
                 continue
             if lowered in STOP_WORDS and not (
                 word[0].isupper()
@@ -1401,6 +1403,16 @@ class FirstNameRecognizer(EntityRecognizer):
                 score = self.CUED_SCORE if cued else self.SCORE
                 results.append(make_result(self, PERSON, match.start(), end, score))
         return results
+
+    def _calendar_name(self, text: str, word: str, end: int) -> bool:
+        """ "Jun Hirano", "May Chen": a month or day that is a given name, before a surname."""
+        if word.lower() not in CALENDAR_WORDS or not word[:1].isupper() or word.isupper():
+            return False
+        surname = self._SURNAME.match(text, end)
+        if surname is None:
+            return False
+        last = strip_accents(surname.group(1).lower())
+        return last in self._capital_surnames and not known_place(last)
 
     def _shouted_name(self, text: str, start: int, word: str) -> bool:
         """A name in a line typed in capitals ("THE INTERVIEWER WAS NAMED RAJESH").
