@@ -543,7 +543,7 @@ class SocialHandleRecognizer(PatternRecognizer):
         ),
         Pattern(
             "at handle",
-            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)(?!(?:channel|here|everyone|all)\b)"
+            r"(?<![\w.@/])@(?!\d{1,2}(?::\d\d)?\s?(?:am|pm)\b)(?!(?:channel|here|everyone|all|s)\b)"
             r"[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?"
             r"(?![\w@])",
             0.6,
@@ -1055,6 +1055,23 @@ _NOT_FIRST_NAMES = (CALENDAR_WORDS - {"summer", "autumn"}) | frozenset(
         "chicago",
         "toronto",
         "dear",
+        # Holidays and their greetings ("ramadan mubarak", "Feliz año", "Merry Christmas").
+        "ramadan",
+        "ramzan",
+        "kareem",
+        "mubarak",
+        "eid",
+        "diwali",
+        "navidad",
+        "feliz",
+        "bonnes",
+        "merry",
+        "christmas",
+        "hanukkah",
+        "nowruz",
+        "kalikimaka",
+        "nollaig",
+        "shona",
         # Greetings that name lists also hold ("aloha Leti", "asante sana").
         "aloha",
         "mahalo",
@@ -1484,7 +1501,7 @@ class FirstNameRecognizer(EntityRecognizer):
         frequency = self._zipf(word.lower(), "en")
         if PLACE_BEFORE.search(before) or (not cued and _PLACE_PREPOSITION.search(before)):
             return False  # "in Albuquerque", "driving back from Gallup"
-        if _STATE_AFTER.match(after):
+        if US_STATE_AFTER.match(after):
             return False  # "Dearborn MI", "Marston, VT": a town
         sentence_start = starts_sentence(before)
         if sentence_start:
@@ -1560,7 +1577,7 @@ class FirstNameRecognizer(EntityRecognizer):
 
 
 # A US state's postal code right after a word makes it a town.
-_STATE_AFTER = re.compile(
+US_STATE_AFTER = re.compile(
     r",?\s(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
     r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])\b"
 )

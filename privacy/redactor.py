@@ -29,13 +29,16 @@ from privacy.places import PLACE_BEFORE, known_place
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
     CALENDAR_WORDS,
+    US_STATE_AFTER,
     RosterRecognizer,
     ambiguous_name_word,
+    common_first_names,
     first_name_dictionary,
     roster_forms,
     said_of_a_person,
     strip_accents,
     strip_honorific,
+    surname_dictionary,
     word_zipf,
 )
 
@@ -81,6 +84,20 @@ _NOT_NAMES = frozenset(
         "shalom",
         "namaste",
         "hola",
+        "i'm",
+        "im",
+        "ramadan",
+        "kareem",
+        "mubarak",
+        "eid",
+        "feliz",
+        "merry",
+        "christmas",
+        "bonnes",
+        "nollaig",
+        "shona",
+        "wesołych",
+        "świąt",
     ]
 )
 
@@ -370,6 +387,8 @@ def _clean(
                 and _STREET_NAME_BEFORE.search(text, max(0, start - 45), start)
             ):
                 continue  # "the apartment on Elm", "corner of Ridge and Leverington": streets
+            if source != "RosterRecognizer" and _place_or_label(text, start, end):
+                continue
             if source != "RosterRecognizer" and text[start:end] in _KINSHIP_WORDS:
                 continue  # "ni lola", "mummy ji", "zahra jaan": what family are called
             if source != "RosterRecognizer" and _in_sign_off(text, start, end):
@@ -497,6 +516,46 @@ _SIGNATURE_WORD = (
 _SIGNATURE_LINE = regex.compile(
     rf"\G[ \t]*(?:{_SIGNATURE_WORD}[ \t]+){{0,4}}{_SIGNATURE_WORD}[ \t]*(?:\n|$)"
 )
+
+
+_COMPASS = frozenset(["north", "south", "east", "west"])
+_PLACE_PREFIX_BEFORE = regex.compile(
+    r"(?<![\w])(?-i:San|Santa|Santo|São|St\.?|Saint|Fort|Ft\.?|Port|Mount|Mt\.?)[ \t]+$"
+)
+
+
+def _place_or_label(text: str, start: int, end: int) -> bool:
+    """A span that reads as a place, a body or a form label, not a person.
+
+    "Major:", "Payer IBAN:" (a label: common words, none a given name, before a colon);
+    "West Village", "Stetson East" (a compass word); "Juárez FC", "TU Berlin" (an acronym
+    beside a name); "Redmond, WA" (a state code after); "San Antonio" (a place's prefix).
+    """
+    words = [w.strip(".,'’") for w in text[start:end].split()]
+    lowered = [w.lower() for w in words]
+    # "FC", "CU", "REU"; not a surname written in capitals ("LIN Xiaoming").
+    acronym = [
+        2 <= len(w) <= 4
+        and w.isalpha()
+        and w.isupper()
+        and w.lower() not in surname_dictionary()
+        for w in words
+    ]
+    if text.startswith(":", end) and all(
+        (a or word_zipf(x) >= 2.0) and x not in common_first_names()
+        for a, x in zip(acronym, lowered, strict=True)
+    ):
+        return True
+    if len(words) == 2 and (
+        lowered[0] in _COMPASS
+        or (lowered[1] in _COMPASS and lowered[0] not in common_first_names())
+    ):
+        return True
+    if len(words) > 1 and any(acronym) and any(not w.isupper() for w in words):
+        return True
+    return bool(
+        US_STATE_AFTER.match(text, end) and text.startswith(",", end)
+    ) or bool(_PLACE_PREFIX_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _in_sign_off(text: str, start: int, end: int) -> bool:
