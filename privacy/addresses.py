@@ -34,12 +34,15 @@ _SUFFIX_PLAIN = (
 )
 _SUFFIX_WORDLIKE = (
     r"(?:way|court|pl|place|square|circle|row|trail|close|gardens|grove|mews|walk|green|hill|"
-    r"quay|wharf|rise|view|heights|hts|alley|loop|pike|plaza|path|crossing|cross)"
+    r"quay|wharf|rise|view|heights|hts|alley|loop|pike|plaza|path|crossing|cross|trace|meadows)"
 )
 _POSTDIR = r"(?:\s+(?-i:NE|NW|SE|SW|N|S|E|W)\b\.?)"
 _ROAD_NUMBER = r"(?:\s+(?:no\.?\s*)?\d{1,4}(?![\w/:.-]))"  # "County Road 14", "Ave 3"
 # A long word with a full stop ends a sentence, not a street name ("Kedzie. no ave").
-_NAME_WORDS = r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:(?!\p{L}{4,}\.\s)[\p{L}\p{M}\d'’.-]+[ \t]+){0,4}?"
+_NAME_WORDS = (
+    r"(?!(?:on|at|in|of|to|for|by|from|min|mins|minutes|hrs|hours|miles|mi|km|blocks)\s)"
+    r"(?:(?:[nsew]\.?|north|south|east|west)\s+)?(?:(?!\p{L}{4,}\.\s)[\p{L}\p{M}\d'’.-]+[ \t]+){0,4}?"
+)
 _CAP_NAME_WORDS = rf"(?:[\p{{L}}\p{{M}}\d'’.-]+\s+){{0,3}}?{_WORD_CAP}\s+"
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -59,7 +62,7 @@ _TYPE_FIRST = (
     r"(?:calle|c/|avenida|avda\.?|av\.|av|via|viale|piazza|corso|largo|rua|travessa|alameda|"
     r"jirón|jr\.|ul\.|ulica|aleja|al\.|plac|strada|bulevardul|chemin|allée|quai|impasse|"
     r"cours|rue|praça|estrada|rodovia|paseo|camino|ronda|calzada|avenue|boulevard|bd\.?|"
-    r"jalan|jln\.?|jl\.?|rehov|rechov|sderot|derech|pasaje|passage|carrer|passeig|rambla)"
+    r"jalan|jln\.?|jl\.?|rehov|rechov|sderot|derech|pasaje|passage|carrer|passeig|rambla|str\.|strada)"
 )
 _VIETNAMESE_LANE = r"(?:ngõ|ngo|ngách|hẻm|hem|kiệt)"
 _VIETNAMESE_STREET = r"(?:phố|pho|đường|duong)"
@@ -112,7 +115,7 @@ _LANDMARK = r"(?:off|opp\.?|opposite|behind|beside|near|next\s+to)[ \t]+"
 _ANCHORS: list[tuple[str, str]] = [
     (
         "number, street, suffix",
-        rf"(?<![\w/-])(?:no\.?\s*{_NUM},?|{_NUM})[ \t]+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE}"
+        rf"(?<![\w/-])(?:(?:new\s+)?no\.?\s*{_NUM},?|{_NUM})[ \t]+(?:{_NAME_WORDS}{_SUFFIX_PLAIN}|{_CAP_NAME_WORDS}{_SUFFIX_WORDLIKE}"
         rf"|(?:[nsew]\.?\s+)?\d{{1,3}}(?:st|nd|rd|th)\s+{_SUFFIX_WORDLIKE})"
         # "540 sq ft" is a size, not a square.
         rf"\b\.?(?!\s*(?:ft|feet|m|meters|metres|mi|km|yd)\b){_ROAD_NUMBER}?{_POSTDIR}?",
@@ -140,11 +143,13 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "number, capitalised name, then a unit or box",
         rf"(?<![\w/-])\d{{1,6}}\s+{_WORD_CAP}(?:\s+{_WORD_CAP})?,?\s+"
-        r"(?:(?:apt|apartment|unit|suite|ste|box)\.?\s*#?\s*[\w-]{1,5}|#\d{1,3}-\d{1,4}\b)",
+        r"(?:(?:apt|apartment|unit|suite|ste|box)\.?\s*#?\s*[\w-]{1,5}|#\d{1,3}-\d{1,4}\b|#\s?\d{1,4}[a-z]?\b)",
     ),
     (
         "street type, name, then number",
-        rf"(?<![\w])(?:{_TYPE_FIRST})\s+(?:\d{{1,2}}\s+(?={_PARTICLE}\s))?{_TYPE_FIRST_NAME},?\s+(?:n[º°o]\.?\s*|#\s*)?{_NUM}",
+        rf"(?<![\w])(?:{_TYPE_FIRST})\s+(?:\d{{1,2}}\s+(?={_PARTICLE}\s))?{_TYPE_FIRST_NAME},?\s+(?:n[º°o]\.?\s*|nr\.?\s*|#\s*)?{_NUM}"
+        # Ecuador's cross street: "Av. 9 de Octubre 1215 y Rumichaca".
+        rf"(?:\s+y\s+{_WORD_CAP}(?:\s+{_WORD_CAP})?)?",
     ),
     (
         "number, then street type and name",
@@ -183,12 +188,12 @@ _ANCHORS: list[tuple[str, str]] = [
     (
         "unit, then a street without a number",
         rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+(?:{_BUILDING},\s+)?"
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+(?:{_WORD_CAP}\s+){{0,3}}|(?:{_WORD_CAP}\s+){{1,3}})"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+(?:{_WORD_CAP}\s+){{0,3}}|(?:{_WORD_CAP}\s+){{1,5}})"
         rf"(?:{_SUFFIX_PLAIN}|{_SUFFIX_WORDLIKE})\b\.?",
     ),
     (
         "unit, then a numbered sector, street or road",
-        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+{_NUMBERED_WAY}\s+(?:no\.?\s*)?\d{{1,3}}\b(?:-?(?-i:[A-Z])\b)?",
+        rf"(?<![\w])(?:{_UNIT_PREFIX},?\s+)+{_NUMBERED_WAY}\s+(?:no\.?\s*)?\d{{1,3}}[a-z]?\b(?:-?(?-i:[A-Z])\b)?",
     ),
     (
         "unit, then named places ending in a postcode",
@@ -202,7 +207,7 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "plot or stand, then places",
-        rf"(?<![\w])(?:plot|stand|erf|lot|villa|maison)\s+(?:no\.?\s*)?\d{{1,6}}[a-z]?(?:\s+block\s+\w{{1,3}})?"
+        rf"(?<![\w])(?:plot|stand|erf|lot|villa|maison)\s+(?:no\.?\s*|n[º°]\.?\s*)?\d{{1,6}}[a-z]?(?:\s+block\s+\w{{1,3}})?"
         rf"(?=,\s*(?:{_WORD_CAP}|{_LANDMARK})[^\n,]*,\s*{_WORD_CAP})",
     ),
     (
@@ -243,6 +248,32 @@ _ANCHORS: list[tuple[str, str]] = [
         rf"(?<![\w-])\d{{1,2}}-\d{{1,2}}-\d{{1,3}}[ \t]+{_WORD_CAP}(?:[ \t]+{_WORD_CAP}){{0,2}}",
     ),
     (
+        "Guatemalan numbered avenue or street",
+        r"(?<![\w])\d{1,2}a\.?\s+(?:avenida|calle|av\.)\s+\d{1,3}-\d{1,3}\b",
+    ),
+    (
+        "Ethiopian sub-city and woreda",
+        rf"(?<![\w]){_WORD_CAP}\s+sub-?city,\s+woreda\s+\d{{1,2}}(?:,\s+(?:kebele\s+\d{{1,2}}|house\s+no\.?\s*\d{{1,5}}))*",
+    ),
+    (
+        "Arabic script address",
+        r"(?:(?:عمارة|مبنى|بناية)\s*[\d٠-٩]+[،,]\s*)?(?:[\d٠-٩]+\s+)?شارع\s+[\p{Arabic}\p{M}]+(?:\s[\p{Arabic}\p{M}]+){0,4}"
+        r"(?:[،,]\s*[\p{Arabic}\p{M}]+(?:\s[\p{Arabic}\p{M}]+)?){0,3}",
+    ),
+    (
+        "Hebrew script address",
+        r"(?:רחוב|רח'|שדרות|שד')\s+\p{Hebrew}+(?:\s\p{Hebrew}+){0,3}\s+\d{1,4}"
+        r"(?:,\s*(?:דירה|קומה)\s*\d{1,3})*(?:,\s*\p{Hebrew}+(?:[\s-]\p{Hebrew}+)?)?",
+    ),
+    (
+        "Devanagari script address",
+        r"(?:मकान|फ्लैट|प्लॉट|घर)\s*(?:नं|नंबर|सं)\.?\s*[\d०-९]+[\p{Devanagari}\p{M}\d०-९\s.,/-]{0,80}?[\d०-९]{6}",
+    ),
+    (
+        "Thai script address",
+        r"\d{1,4}(?:/\d{1,4})?\s+(?:ซอย|ถนน|หมู่)[\p{Thai}\d\s.]{2,80}?\d{5}",
+    ),
+    (
         # Chicago and other grid cities drop the suffix: "2604 S Kedzie", "1402 W Fullerton".
         "number, direction, name",
         rf"(?<![\w/-])\d{{1,6}}\s+(?-i:[NSEW])\.?\s+{_WORD_CAP}",
@@ -277,13 +308,13 @@ _ANCHORS: list[tuple[str, str]] = [
     ),
     (
         "po box or rural route",
-        r"(?<![\w])(?:(?:cpo|msc|campus\s+box|campus\s+mailbox)\s*#?\s*\d{2,6}|p\.?\s?o\.?\s+box\s+(?:(?-i:[A-Z]{1,3})\s?)?\d{1,6}(?:-\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
+        r"(?<![\w])(?:(?:cpo|msc|campus\s+box|campus\s+mailbox)\s*#?\s*\d{2,6}|p\.?\s?o\.?\s+box\s+(?:(?-i:[A-Z]{1,3})\s?)?\d{1,6}(?:\s?[-–]\s?\d{3,5})?|(?:rr|r\.r\.|rural route|hc)\s*\d{1,3},?\s+box\s+\d{1,5})\b",
     ),
     (
         "Japanese or Chinese script address",
         r"(?:〒\s?\d{3}-?\d{4}\s*)?[\p{Han}\p{Hiragana}\p{Katakana}]{2,}[都道府県市区]"
         r"[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－]*\d[\p{Han}\p{Hiragana}\p{Katakana}\d\-−ー－号]*"
-        r"(?:\s*[\p{Katakana}\p{Han}ー]+\d+(?:号室?)?)?",
+        r"(?:\s*[\p{Katakana}\p{Han}ー]+\s?\d+(?:号室?)?)?",
     ),
     (
         "Korean script address",
@@ -299,6 +330,10 @@ _SCRIPT_ANCHORS = frozenset(
         "Korean script address",
         "Persian script address",
         "Cyrillic street, then number",
+        "Arabic script address",
+        "Hebrew script address",
+        "Devanagari script address",
+        "Thai script address",
     }
 )
 
@@ -356,6 +391,8 @@ _ANCHOR_NEEDS: dict[str, tuple[frozenset[str], ...]] = {
     # "PO Box 12", "CPO 4417", "campus mailbox 88", "RR 2, Box 9": each holds one of these.
     "po box or rural route": (frozenset({"box", "cpo", "msc", "campus"}),),
     "number, direction, name": (frozenset({"n", "s", "e", "w"}),),
+    "Guatemalan numbered avenue or street": (frozenset({"avenida", "calle", "av"}),),
+    "Ethiopian sub-city and woreda": (frozenset({"woreda"}),),
     "military address": (frozenset({"box", "apo", "fpo", "dpo"}),),
     "house number with a letter, then a block or sector": (
         frozenset({"block", "sector", "phase"}),
@@ -375,6 +412,7 @@ _BEFORE = regex.compile(
     rf"(?:(?<![\w]){_UNIT_PREFIX},?\s+(?:{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)?"
     rf"|(?<![\w]){_BUILDING}(?:,\s+|[ \t]*\n[ \t]*|[ \t]+(?={_UNIT_PREFIX}))"
     r"|(?<![\w])no\.?\s*\d{1,5}[a-z]?,\s+"
+    r"|(?<![\w])old[ \t]+no\.?[ \t]*\d{1,5}[a-z]?,[ \t]+(?:new[ \t]+)?"  # "Old No. 12, New No. 27"
     r"|(?<![\w/-])\d{1,4}[-/]\d{1,4},\s+"  # a Glasgow flat "2/1, ", a Korean "302-1104, "
     r"|(?<![\w])(?:near|opp\.?|opposite|behind|beside)[ \t]+[^,\n]{2,40},\s+"
     rf"|(?<![\w])(?:urb\.?|urbanización)\s+{_WORD_CAP}(?:\s+{_WORD_CAP}){{0,3}},\s+)+$",
@@ -389,7 +427,8 @@ _UNIT_AFTER = regex.compile(
     + r"(?:[ \t]+[a-z]\b)?"  # said aloud: "unit twenty three oh four", "apartment two b"
     r"|(?:(?:apartment|apto|apt|depto|dto|suite|stock|ste|unit|floor|fl|level|lvl|room|rm|flat|"
     r"box|bus|piso|int|lok|tür|esq|app|appt|bureau|étage|puerta|pta|daire|kat|dorm|bloco|bloque|"
-    r"scala|piano|torre|lt|no|bajo|bj|entlo|ático|atico|ppal|кв|квартира)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
+    r"scala|piano|torre|lt|no|bajo|bj|entlo|ático|atico|ppal|кв|квартира|spc|space|dock|bl|sc|ap|"
+    r"et|zona)\b|#)\.?\s*(?:no\.?\s*)?#?[\w/º°ª.-]{1,8}"
     r"|(?:rear|bsmt|basement|upstairs|downstairs)\b"  # "33 Linwood St Rear"
     r"|(?-i:m)\.\s*\d{1,4}|rt\.?\s*\d{1,3}\s*/\s*rw\.?\s*\d{1,3}"
     r"|\d{1,3}(?:st|nd|rd|th)\s+(?:floor|fl)\b"
@@ -406,7 +445,8 @@ _UNIT_AFTER_COMMA = regex.compile(
     rf"\G,\s*(?:\d{{1,3}}(?:º|°|ª|n)\s*(?:[\p{{L}}]{{1,4}}\b\.?|\d?[a-z]{{1,2}}\b)?|level\s+\d{{1,3}}"
     rf"|\d{{1,5}}\s+{_WORD_CAP}(?=,)"  # "360 Huntington Ave, 105 Forsyth, Boston"
     r"|(?-i:[A-Z]{1,2})-?\d{1,4}(?:/\d{1,3})?(?![\w/-])"  # "Street 27, F-7/2, Islamabad"
-    r"|(?-i:[PQ])\.\s?\d{1,2}\b)",  # Vietnamese wards and districts: "P.22", "Q. 3"
+    r"|(?-i:[PQ])\.\s?\d{1,2}\b"  # Vietnamese wards and districts: "P.22", "Q. 3"
+    r"|(?:sector|zona|zone)\s+\d{1,2}\b)",  # Bucharest sectors, Guatemalan zonas
     _FLAGS,
 )
 # A place word is never the letters of a postcode ("York YO1 6AB").
@@ -616,9 +656,11 @@ _HOUSE_NAME_BEFORE = regex.compile(
 # "City, state, ZIP: MERRILL WI 54452", "Town/State/Postcode: Gympie QLD 4570".
 _ADDRESS_FIELD = regex.compile(
     r"(?mi)^[ \t]*(?:\d+[ \t]+)?(?:(?:(?:home|mailing|permanent|current|local|postal|street|billing|"
-    r"shipping|residential|campus|family|parents'?|new|old)[ \t]+)?(?:address|addr|domicilio|"
-    r"dirección|endereço|adresse|anschrift)(?:[ \t]+line[ \t]*\d)?|city[ \t]*[,/][ \t]*state"
-    r"(?:[ \t]*[,/]?[ \t]*(?:and[ \t]+)?(?:zip|postcode|postal[ \t]+code)(?:[ \t]+code)?)?|town[ \t]*/[ \t]*state"
+    r"shipping|residential|campus|family|parents'?|new|old|forwarding|return)[ \t]+)?(?:address|addr|domicilio|"
+    r"dirección|endereço|adresse|anschrift)(?:[ \t]+line[ \t]*\d)?"
+    # "City, state, ZIP", "City or town, state, and ZIP code", "City, town or post office,
+    # state, country, and ZIP or foreign postal code" (the W-9 and 1099 boxes).
+    r"|city[ \t]*(?:[,/]|or\b)[^\n:]{0,80}?(?:state|zip|postal|province)[^\n:]{0,30}|town[ \t]*/[ \t]*state"
     r"(?:[ \t]*/[ \t]*postcode)?)[ \t]*[:：][ \t]*(?P<value>[^\n]{4,160})"
 )
 # Values that are no address: "same as above", "n/a", an email or a link.
@@ -790,9 +832,10 @@ _GERMAN_LEAD = regex.compile(rf"{_GERMAN_PREPOSITION}\s")
 
 
 def _english_word(street_line: str) -> bool:
-    """ "Spring 2025" and "Offering 3" end like German streets but are English words."""
+    """ "Spring 2025", "Offering 3" and "Mentoring 2024" end like German streets but are
+    English words."""
     first = street_line.split()[0].lower()
-    return word_zipf(first) >= 3.5
+    return word_zipf(first) >= 2.5
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -45,14 +45,20 @@ _STRONG_CUES = re.compile(
 )
 _WEAK_CUES = re.compile(r"\b(?:number|no|num|contact|office)\b", re.IGNORECASE)
 _NOT_PHONE_CUES = re.compile(
-    r"\b(?:meeting\s*id|webinar\s*id|zoom|passcode|pin|order|tracking|ticket|case|confirmation|"
+    r"\b(?:meeting\s*id|webinar\s*id|zoom|passcode|pin|order|tracking|ticket|(?<!\bin\s)case|confirmation|"
     r"conf|ref|reference|pnr|isbn|invoice|account|acct|routing|iban|card|ssn|gps|po|id|flight|"
     r"booking|reservation|locator|receipt|serial|version|v|claim|policy|(?:student|banner|employee|badge)\s*(?:id|no|#|"
     r"number)|sid|room|"
     r"gpa|ein|tax|vat|batch|lot|sku|item|code|crn|mpesa)\b",
     re.IGNORECASE,
 )
-_DATE_SHAPE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})$")
+# A date, or a date and the hour of a timestamp ("08/21/2024 14:02").
+_DATE_SHAPE = re.compile(
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ \t]+\d{1,2})?$"
+)
+# A US number as one field of a comma-separated row ("N00640391,832-555-0127,..."): the
+# candidate pattern refuses a comma before, which mostly starts "1,234,567".
+_CSV_US_FIELD = re.compile(r"(?<=[\w],)\d{3}[-.]\d{3}[-.]\d{4}(?=,|$)", re.MULTILINE)
 _US = re.compile(
     r"^(?:\+?1[ .-]?)?(?:[(\[][ ]?\d{3}[ ]?[)\]][ ]?|\d{3}[ .-]?[ ]?[-./]?[ ]?)\d{3}[ ]?[ .-]?[ ]?\d{4}"
 )
@@ -109,6 +115,11 @@ class ChatPhoneRecognizer(EntityRecognizer):
             results.extend(
                 make_result(self, PHONE_NUMBER, start, end, self.INTERNATIONAL_SCORE)
                 for start, end in self._wrapped(text)
+            )
+        if "," in text:
+            results.extend(
+                make_result(self, PHONE_NUMBER, m.start(), m.end(), self.US_SCORE)
+                for m in _CSV_US_FIELD.finditer(text)
             )
         return results
 

@@ -527,6 +527,8 @@ class SpelledEmailRecognizer(EntityRecognizer):
             word = piece.group(1)
             if word.lower().rstrip(":") in _EMAIL_LEAD:
                 break
+            if words and word.endswith("."):
+                break  # "... tutoring program. Nominate at northbridge.edu": a sentence ended
             start = piece.start(1)
             words += 1
         return start if start < end else None

@@ -535,10 +535,7 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
     lowered = [w.lower() for w in words]
     # "FC", "CU", "REU"; not a surname written in capitals ("LIN Xiaoming").
     acronym = [
-        2 <= len(w) <= 4
-        and w.isalpha()
-        and w.isupper()
-        and w.lower() not in surname_dictionary()
+        2 <= len(w) <= 4 and w.isalpha() and w.isupper() and w.lower() not in surname_dictionary()
         for w in words
     ]
     if text.startswith(":", end) and all(
@@ -553,9 +550,9 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
         return True
     if len(words) > 1 and any(acronym) and any(not w.isupper() for w in words):
         return True
-    return bool(
-        US_STATE_AFTER.match(text, end) and text.startswith(",", end)
-    ) or bool(_PLACE_PREFIX_BEFORE.search(text, max(0, start - 8), start))
+    return bool(US_STATE_AFTER.match(text, end) and text.startswith(",", end)) or bool(
+        _PLACE_PREFIX_BEFORE.search(text, max(0, start - 8), start)
+    )
 
 
 def _in_sign_off(text: str, start: int, end: int) -> bool:

@@ -1,8 +1,8 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Seventeen labelled sets, in three kinds:
+Run with ``python -m evals.privacy.run_eval``. Nineteen labelled sets, in three kinds:
 
-* development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``, ``dev7/`` to ``dev11/``): the recognizers
+* development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``, ``dev7/`` to ``dev13/``): the recognizers
   were tuned on them, so their figures are optimistic;
 * stress sets (``dev5/`` formats, ``dev6/`` hard names): the hardest forms gathered on
   purpose, tuned on and reported without a target;
@@ -63,6 +63,8 @@ SETS = (
     LabelledSet("development 9", HERE / "dev9" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 10", HERE / "dev10" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("development 11", HERE / "dev11" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("development 12", HERE / "dev12" / "labelled_messages.jsonl", held_out=False),
+    LabelledSet("development 13", HERE / "dev13" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("held-out 1", HERE / "heldout" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 3", HERE / "heldout3" / "labelled_messages.jsonl", held_out=True),

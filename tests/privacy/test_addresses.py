@@ -304,6 +304,34 @@ ADDRESSES = [
         ["Apt 12, The Maltings, Bridge St, Dundalk, Co. Louth A91 X2K3"],
     ),
     ("Unit sizes from 540 sq ft.", []),
+    ("a 54 on Dr. Whitlock's first midterm", []),
+    ("Shuttle runs every 30 min from Forsyth St on March 7", []),
+    ("Subject: Welcome to Peer Mentoring 2024–25", []),
+    ("Forwarding address line 1: 9640 Bolsa Ave Spc 41\nCity", ["9640 Bolsa Ave Spc 41"]),
+    ("plumber coming for 419 Dudley #3. Please", ["419 Dudley #3"]),
+    (
+        "Old No. 12, New No. 27, 3rd Cross St, Kasturba Nagar, Adyar, Chennai 600020",
+        ["Old No. 12, New No. 27, 3rd Cross St, Kasturba Nagar, Adyar, Chennai 600020"],
+    ),
+    ("School\nP.O. Box 48211 – 00100, Nairobi\nKenya", ["P.O. Box 48211 – 00100, Nairobi"]),
+    (
+        "form: 6a Avenida 12-34, Zona 1, Ciudad de Guatemala. is",
+        ["6a Avenida 12-34, Zona 1, Ciudad de Guatemala"],
+    ),
+    (
+        "Str. Mihai Eminescu nr. 42, bl. A3, sc. 2, ap. 17, Sector 2, București",
+        ["Str. Mihai Eminescu nr. 42, bl. A3, sc. 2, ap. 17, Sector 2, București"],
+    ),
+    (
+        "my family is at Villa 27, Street 14b, Al Barsha 2, Dubai. the",
+        ["Villa 27, Street 14b, Al Barsha 2, Dubai"],
+    ),
+    (
+        "uncle, Bole Sub-City, Woreda 03, House No. 1187, Addis Ababa, +251",
+        ["Bole Sub-City, Woreda 03, House No. 1187, Addis Ababa"],
+    ),
+    ("arabic: ١٢ شارع النيل، العجوزة، الجيزة (nile st)", ["١٢ شارع النيل، العجوزة، الجيزة"]),
+    ("haifa: רחוב הרצל 42, דירה 6, חיפה (herzl st)", ["רחוב הרצל 42, דירה 6, חיפה"]),
     ("the address is 42 elm st, lol.", ["42 elm st"]),
 ]
 

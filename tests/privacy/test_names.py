@@ -141,6 +141,8 @@ def test_roster_nicknames_and_vocatives(text: str, expected: list[str]) -> None:
             "my email is kwesi dot boateng at gmail dot com. thanks",
             ["kwesi dot boateng at gmail dot com"],
         ),
+        # A sentence ends before the local part: "... program. Nominate at northbridge.edu".
+        ("the tutoring program. Nominate at northbridge.edu/awards", []),
     ],
 )
 def test_spelled_out_emails(text: str, expected: list[str]) -> None:

@@ -38,6 +38,11 @@ def found(recognizer, text: str, threshold: float = 0.4) -> list[str]:  # type: 
         ("due 2026-03-15", []),
         ("dob 03/14/2005", []),
         ("card 4111 1111 1111 1111", []),  # the card recognizer's
+        ("submitted 08/21/2024 14:02", []),  # a timestamp
+        # "in case" is no case number; a CSV field is a number.
+        ("my dads cell in case u get lost 216-555-0181, hes there", ["216-555-0181"]),
+        ("Tina,she/her,N00640391,832-555-0127,tina@x.example", ["832-555-0127"]),
+        ("total 1,234,567,890 people", []),
     ],
 )
 def test_chat_phone_numbers(text: str, expected: list[str]) -> None:
