@@ -260,6 +260,9 @@ TITLE_WORDS = frozenset(
         "shri",
         "aunt",
         "dra",
+        "mdm",
+        "lic",
+        "ing",
         *FAMILY_TITLES,
     ]
 )

@@ -154,7 +154,7 @@ class ChatPhoneRecognizer(EntityRecognizer):
         if not 7 <= digits <= 15 or _DATE_SHAPE.match(core):
             return 0.0
         groups = re.findall(r"\d+", core)
-        near = before[-25:]
+        near = before[-25:].rsplit("\n", 1)[-1]  # a cue on the line above says nothing
         strong = [m.end() for m in _STRONG_CUES.finditer(near)]
         against = [m.end() for m in _NOT_PHONE_CUES.finditer(near)]
         if against and (not strong or strong[-1] < against[-1]):

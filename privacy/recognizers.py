@@ -1291,7 +1291,17 @@ def said_of_a_person(text: str, start: int, end: int) -> bool:
         or _SELF_NAMING_BEFORE.search(before) is not None
         or _QUOTED_NAME_BEFORE.search(before) is not None
         or _PERSONAL_THING_AFTER.match(text, end) is not None
+        or _PERSON_NOUN_IS_BEFORE.search(before) is not None
     )
+
+
+# "the driver is Hassan", "my landlord was Logan": what a person is, then the name.
+_PERSON_NOUN_IS_BEFORE = re.compile(
+    r"\b(?:driver|landlord|landlady|roommate|host|recruiter|manager|boss|supervisor|advisor|"
+    r"adviser|mentor|mentee|tutor|coach|contact|teacher|professor|doctor|nurse|neighbou?r|"
+    r"friend|cousin|sister|brother|name)\s+(?:is|was|will\s+be)\s+$",
+    re.IGNORECASE,
+)
 
 
 class FirstNameRecognizer(EntityRecognizer):

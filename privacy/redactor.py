@@ -29,6 +29,7 @@ from privacy.places import PLACE_BEFORE, known_place
 from privacy.pseudonyms import PLACEHOLDER_RE, PseudonymMap
 from privacy.recognizers import (
     CALENDAR_WORDS,
+    FAMILY_TITLES,
     US_STATE_AFTER,
     RosterRecognizer,
     ambiguous_name_word,
@@ -389,7 +390,10 @@ def _clean(
                 continue  # "the apartment on Elm", "corner of Ridge and Leverington": streets
             if source != "RosterRecognizer" and _place_or_label(text, start, end):
                 continue
-            if source != "RosterRecognizer" and text[start:end] in _KINSHIP_WORDS:
+            if source != "RosterRecognizer" and (
+                text[start:end] in _KINSHIP_WORDS
+                or (text.startswith(":", end) and text[start:end].lower() in _KINSHIP_LABELS)
+            ):
                 continue  # "ni lola", "mummy ji", "zahra jaan": what family are called
             if source != "RosterRecognizer" and _in_sign_off(text, start, end):
                 continue  # "Pozdrawiam,\nPedro Alves": the closing, not a second person
@@ -488,6 +492,10 @@ _KINSHIP_WORDS = frozenset(
         "shangazi",
     ]
 )
+# What a family group chat shows as the sender: "Mami: ...", "Ba: ...", "Mẹ: ...".
+_KINSHIP_LABELS = _KINSHIP_WORDS | frozenset(
+    ["ba", "mẹ", "má", "bố", "mom", "dad", "mum", "mother", "father", "grandma", "grandpa"]
+)
 _TITLE_BEFORE = regex.compile(
     r"(?<![\w])(?:dr|dra|prof|professor|doctor|mr|mrs|ms|mx)\.?[ \t]+$", regex.IGNORECASE
 )
@@ -519,8 +527,12 @@ _SIGNATURE_LINE = regex.compile(
 
 
 _COMPASS = frozenset(["north", "south", "east", "west"])
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)[ \t]+$")
+# Titles said before a name, not the roles a form's labels name ("MENTOR STIPEND:").
+_HONORIFICS = names.TITLE_WORDS - names.ROLE_WORDS
 _PLACE_PREFIX_BEFORE = regex.compile(
-    r"(?<![\w])(?-i:San|Santa|Santo|São|St\.?|Saint|Fort|Ft\.?|Port|Mount|Mt\.?)[ \t]+$"
+    r"(?<![\w])(?:san|santa|santo|são|st\.?|saint|fort|ft\.?|port|mount|mt\.?)[ \t]+$",
+    regex.IGNORECASE,
 )
 
 
@@ -538,9 +550,19 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
         2 <= len(w) <= 4 and w.isalpha() and w.isupper() and w.lower() not in surname_dictionary()
         for w in words
     ]
-    if text.startswith(":", end) and all(
-        (a or word_zipf(x) >= 2.0) and x not in common_first_names()
-        for a, x in zip(acronym, lowered, strict=True)
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    titled = before is not None and (
+        before.group(1).lower().rstrip(".") in _HONORIFICS
+        or before.group(1).lower() in FAMILY_TITLES
+    )
+    if (
+        text.startswith(":", end)
+        and not titled
+        and all(
+            (a or word_zipf(x) >= 3.0 or (word_zipf(x) >= 2.0 and not names.known_name(x)))
+            and x not in common_first_names()
+            for a, x in zip(acronym, lowered, strict=True)
+        )
     ):
         return True
     if len(words) == 2 and (

@@ -434,6 +434,13 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("my old place on Raymond was cheaper", [], []),
         ("we live at the corner of Ridge and Leverington", [], []),
         ("text Raymond about the place on Elm", [], ["Raymond"]),
+        # A family chat's sender labels are relations; a label is no person, a title's is.
+        ("[10/12/24, 6:02 PM] Mami: la fiesta es en casa de tu tía", [], []),
+        ("São Paulo - SP\nTia Bete: anota aí!!", [], ["Bete"]),
+        ("Payer: Hélène Moreau (mother)", [], ["Hélène Moreau"]),
+        # A person noun and "is" make a town's name a person's.
+        ("landed!! the driver is Hassan? his number is below", [], ["Hassan"]),
+        ("HDB flat, my mum is Mdm Lee", [], ["Lee"]),
     ],
 )
 def test_names_in_chat(

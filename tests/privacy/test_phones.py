@@ -43,6 +43,8 @@ def found(recognizer, text: str, threshold: float = 0.4) -> list[str]:  # type: 
         ("my dads cell in case u get lost 216-555-0181, hes there", ["216-555-0181"]),
         ("Tina,she/her,N00640391,832-555-0127,tina@x.example", ["832-555-0127"]),
         ("total 1,234,567,890 people", []),
+        # A not-a-phone word on the line above says nothing ("church lot").
+        ("meet in the church lot on 89th\nRSVP: Tonya 773-555-0185", ["773-555-0185"]),
     ],
 )
 def test_chat_phone_numbers(text: str, expected: list[str]) -> None:
