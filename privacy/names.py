@@ -333,6 +333,7 @@ def _continues_name(word: str) -> bool:
 
 
 # One capital and a full stop after a name, not starting a sentence ("Faith W. —").
+_MIDDLE_INITIAL = regex.compile(r"[ \t](?-i:\p{Lu})\.(?=[ \t]+(?-i:\p{Lu})[\p{Ll}\p{M}'’-])")
 _TRAILING_INITIAL = regex.compile(
     r"[ \t](?-i:\p{Lu})\.(?=[ \t]*(?:$|[\n,;)—–-]|[ \t](?-i:\p{Ll})))"
 )
@@ -353,6 +354,10 @@ def extend_name_forward(text: str, end: int) -> int:
         particle = _PARTICLE_SURNAME.match(text, end)
         if particle:
             end = particle.end()
+            continue
+        middle = _MIDDLE_INITIAL.match(text, end)
+        if middle and _NEXT_NAME_WORD.match(text, middle.end()):
+            end = middle.end()  # "Hunter J." + " Boyd": a middle initial, then the surname
             continue
         initial = _TRAILING_INITIAL.match(text, end)
         if initial:

@@ -308,6 +308,7 @@ def test_names_in_their_own_script(text: str, expected: list[str]) -> None:
         ("see you Maria Thu 3pm", "Maria", "Maria"),
         ("Kofi Boateng Career Mentor", "Kofi Boateng", "Kofi Boateng"),
         ("meet Maria Hayes Hall at 3", "Maria", "Maria"),
+        ("Name: Rebecca L. Goldfarb\nAddress", "Rebecca", "Rebecca L. Goldfarb"),
     ],
 )
 def test_names_take_in_the_rest_of_themselves(text: str, name: str, expected: str) -> None:
