@@ -515,7 +515,8 @@ _STRONG_FIELDS = (
     r"parent(?:/guardian)?|guardian|applicant|(?:full[ \t]+)?legal[ \t]+name|goes[ \t]+by|known[ \t]+as|"
     r"aka|name[ \t]+you[ \t]+use|given[ \t]+name(?:s|\(s\))?|name[ \t]+on[ \t]+(?:card|account)|"
     r"card[ \t]*holder|cardholder|student|family[ \t]+name|middle[ \t]+name|mother|father|"
-    r"spouse|roommate|landlord|account[ \t]+holder|payee|beneficiary|next[ \t]+of[ \t]+kin|"
+    r"spouse|roommate|landlord|account[ \t]+holder|payee|payer|beneficiary|next[ \t]+of[ \t]+kin|"
+    r"resident|tenant|participant|traveler|traveller|recipient|"
     r"kontoinhaber(?:in)?|titular|name[ \t]*\([^)\n]{1,30}\)|name[ \t]+in[ \t]+[^:\n]{1,30}"
 )
 _WEAK_FIELDS = (
