@@ -273,8 +273,8 @@ _PARTICLE_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 # "J. Okafor", "H Cole" (a bare capital, but never the words "I" and "A").
-_INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?:(?-i:\p{Lu})\.\s?|(?-i:[B-HJ-Z])[ \t])$")
-_CAPITALISED_BEFORE = regex.compile(r"(?<![\w.@'’-])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)\s+$")
+_INITIAL_BEFORE = regex.compile(r"(?<![\w.])(?:(?-i:\p{Lu})\.[ \t]?|(?-i:[B-HJ-Z])[ \t])$")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\w.@'’-])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)[ \t]+$")
 _FOLLOWING_WORD = regex.compile(r"[ \t]+([\p{L}\p{M}][\p{L}\p{M}.'’-]*)")
 
 
@@ -337,6 +337,15 @@ _MIDDLE_INITIAL = regex.compile(r"[ \t](?-i:\p{Lu})\.(?=[ \t]+(?-i:\p{Lu})[\p{Ll
 _TRAILING_INITIAL = regex.compile(
     r"[ \t](?-i:\p{Lu})\.(?=[ \t]*(?:$|[\n,;)—–-]|[ \t](?-i:\p{Ll})))"
 )
+# A chat speaker's surname initial: "Riya D: who's driving".
+_LABEL_INITIAL = regex.compile(r"[ \t](?-i:\p{Lu})\.?(?=[ \t]*:(?!\d))")
+# Chat-export speakers, "Killa M:" after an optional "[2/9/25, 11:02 PM]": a given name and
+# an initial. Two such lines in one message make it a chat log, whatever the names are.
+_INITIAL_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{1,30}\][ \t]*)?"
+    r"(?P<name>(?-i:\p{Lu})[\p{Ll}\p{M}'’-]+(?:[ \t](?-i:\p{Lu})[\p{Ll}\p{M}'’-]+)?[ \t](?-i:\p{Lu}))"
+    r"\.?[ \t]*:(?!\d)"
+)
 
 
 def extend_name_forward(text: str, end: int) -> int:
@@ -359,7 +368,7 @@ def extend_name_forward(text: str, end: int) -> int:
         if middle and _NEXT_NAME_WORD.match(text, middle.end()):
             end = middle.end()  # "Hunter J." + " Boyd": a middle initial, then the surname
             continue
-        initial = _TRAILING_INITIAL.match(text, end)
+        initial = _TRAILING_INITIAL.match(text, end) or _LABEL_INITIAL.match(text, end)
         if initial:
             end = initial.end()  # "Mwangi, Faith W.": a middle or surname initial
             break
@@ -543,6 +552,14 @@ _SIGN_OFF = regex.compile(
     r"mit[ \t]+freundlichen[ \t]+grüßen|—|--|-)[ \t]*[,!.]?(?:[ \t]*\n|[ \t]+(?=(?-i:\p{Lu})))"
     rf"[ \t]*(?:[—–-][ \t]*)?(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}})[ \t]*(?=\n|$|[|,])"
 )
+
+
+def closing_before_name(text: str, line_start: int) -> int | None:
+    """Where the name starts after a closing that opens this line ("Viele Grüße\nLaura")."""
+    closing = _SIGN_OFF.match(text, line_start)
+    return closing.start("name") if closing else None
+
+
 # Closings written before the name on one line, which "Surname, Given" must not take.
 _CLOSING_WORDS = frozenset(["best", "love", "cheers", "thanks", "regards", "warmly", "hugs"])
 _LAST_COMMA_FIRST = regex.compile(
@@ -778,6 +795,14 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
             label.isupper() and not _has_common_word(label) and _name_like(label, strong=True)
         ):
             spans.append((start, end))
+    speakers = list(_INITIAL_SPEAKER.finditer(text))
+    if len({m.group("name") for m in speakers}) >= 2 or len(speakers) >= 3:
+        spans.extend(
+            m.span("name")
+            for m in speakers
+            if m.group("name").split()[0].lower() not in _LABEL_WORDS
+            and not _everyday_word(m.group("name").split()[0])
+        )
     for match in _FIELD.finditer(text):
         value_start = match.start("value")
         value = match.group("value")

@@ -38,6 +38,7 @@ from privacy.entities import (
 )
 from privacy.places import PLACE_BEFORE, known_place
 from privacy.word_lists import (
+    census_surname_list,
     everyday_foreign_words,
     names_that_are_words_abroad,
     worldwide_given_names,
@@ -1089,7 +1090,6 @@ _AMOUNT_BEFORE = re.compile(r"\d\s*$")
 # that is also a word abroad.
 _SYLLABLE_NAME_RATING = 3
 # A census surname at least this common as an English word is left out as a word.
-_CENSUS_WORD_ZIPF = 3.5
 # A worldwide name attested by this many sources is trusted in lowercase chat.
 _TRUSTED_WORLD_SOURCES = 8
 # Lowercase words rarer than this (Zipf scale) that are also first names are taken as names.
@@ -1250,17 +1250,14 @@ def surname_dictionary() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
-    """The 88,799 surnames of the US census (1990, via ``names``), lowercased: the
+    """The surnames of the 1990 US census that are rare as English words, lowercased: the
     immigrant surnames of a US campus that Faker lacks ("Siddiqui", "Okafor", "Feldman").
 
-    Trusted only capitalised and alone: the census also lists words ("Carta", "Schick"),
-    so lowercase text never takes them. Those common as English words are left out.
+    Trusted capitalised and alone, or lowercase only where the words around them say a
+    person: the census also lists words ("Carta", "Schick"). ``python -m privacy.word_lists``
+    writes the list from the ``names`` package.
     """
-    from importlib.resources import files
-
-    census = files("names").joinpath("dist.all.last").read_text(encoding="ascii")
-    surnames = {line.split(" ", 1)[0].lower() for line in census.splitlines()}
-    return frozenset(s for s in surnames if word_zipf(s) < _CENSUS_WORD_ZIPF)
+    return census_surname_list()
 
 
 def everyday_abroad(word: str) -> bool:
@@ -1374,13 +1371,18 @@ class FirstNameRecognizer(EntityRecognizer):
             possessive = text.startswith(_POSSESSIVE_MARKS, match.end()) and bool(
                 _POSSESSIVE_RELATION.match(text, match.end())
             )  # "kwame's roommate"
-            if not (capitalised or known or possessive or lowered in self._surnames):
+            if not (capitalised or known or possessive or lowered in self._capital_surnames):
                 continue  # a plain lowercase word: no branch below can keep it
             before = text[max(0, match.start() - 40) : match.start()]
             surname = self._SURNAME.match(text, match.end()) if capitalised else None
             if surname and surname.group(1).lower() in _NOT_SURNAMES:
                 surname = None
-            if known:
+            if known and not capitalised and self._plausible_lowercase_first(lowered):
+                surname = self._lowercase_surname(text, match.end())
+            if surname is not None and not capitalised:
+                # "sarah kowalczyk", "hope whitaker": a first name, then a rare surname.
+                cued, keep = True, lowered not in STOP_WORDS
+            elif known:
                 cued = (
                     possessive
                     or bool(_NAME_CUES.search(before))
@@ -1395,10 +1397,11 @@ class FirstNameRecognizer(EntityRecognizer):
                 # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
                 cued = bool(_NAME_CUES.search(before))
                 keep = self._keep_surname(word, before, cued, text[match.end() : match.end() + 20])
-            elif lowered in self._surnames and _ADDRESSING_VERB.search(before):
-                # "ask okonkwo for the exams": a rare surname right after "ask" or "tell".
+            elif not capitalised and lowered in self._capital_surnames:
+                # "ask okonkwo for the exams", "jankowski gave me a C": a rare surname in
+                # lowercase, where the words around it say a person.
                 cued = True
-                keep = self._zipf(lowered, "en") < 3.0 and not everyday_abroad(lowered)
+                keep = self._lone_lowercase_surname(text, lowered, before, match.end())
             else:
                 # Not a known name: "her son Tunde", or "kwame's roommate". Most words
                 # are neither, so the cheap tests go first.
@@ -1428,6 +1431,56 @@ class FirstNameRecognizer(EntityRecognizer):
                 score = self.CUED_SCORE if cued else self.SCORE
                 results.append(make_result(self, PERSON, match.start(), end, score))
         return results
+
+    _LOWER_SURNAME = re.compile(r"[ ]([a-z][a-z'’-]+[a-z])(?![\w@])")
+
+    def _lowercase_surname(self, text: str, end: int) -> re.Match[str] | None:
+        """A lowercase surname right after a lowercase first name, rare as a word."""
+        found = self._LOWER_SURNAME.match(text, end)
+        if found is None:
+            return None
+        last = found.group(1)
+        if (
+            last not in self._surnames
+            or last in _NOT_SURNAMES
+            or everyday_abroad(last)
+            or last in names_that_are_words_abroad()
+            or known_place(last)
+            or english_word(last)
+            or self._zipf(last, "en") >= _RARE_WORD_ZIPF
+        ):
+            return None
+        return found
+
+    def _lone_lowercase_surname(self, text: str, word: str, before: str, end: int) -> bool:
+        """A lowercase surname alone: rare, no word in any list, and said of a person."""
+        if (
+            len(word) < 4
+            or self._zipf(word, "en") >= _LONE_SURNAME_ZIPF
+            or english_word(word)
+            or everyday_abroad(word)
+            or word in names_that_are_words_abroad()
+            or known_place(word)
+            or _POSSESSIVE_BEFORE.search(before)  # "my chacha just sent it": kin, not a name
+        ):
+            return False
+        if _ADDRESSING_VERB.search(before) or _PRONOUN_AFTER.match(text, end):
+            return True
+        previous = _PREVIOUS_WORD_RE.search(before)
+        following = _NEXT_WORD_RE.match(text, end)
+        return (previous is not None and previous.group(1).lower() in _LONE_SURNAME_BEFORE) or (
+            following is not None and following.group(1).lower() in _LONE_SURNAME_AFTER
+        )
+
+    def _plausible_lowercase_first(self, word: str) -> bool:
+        """A lowercase word that may be a first name before a surname: "hope", not "tell"."""
+        popularity = self._popularity.get(word, 0)
+        frequency = self._zipf(word, "en")
+        return (
+            word not in STOP_WORDS
+            and not everyday_abroad(word)
+            and ((popularity >= 2 and frequency < 5.0) or (popularity >= 3 and frequency < 5.5))
+        )
 
     def _calendar_name(self, text: str, word: str, end: int) -> bool:
         """ "Jun Hirano", "May Chen": a month or day that is a given name, before a surname."""
@@ -1568,7 +1621,7 @@ class FirstNameRecognizer(EntityRecognizer):
         # in the languages students also chat in ("nada", "claro"; "manda" unless the name
         # is very common), and not a place ("in lima").
         return (
-            frequency < _RARE_WORD_ZIPF
+            (frequency < _RARE_WORD_ZIPF or _name_only(lowered, self._popularity))
             and lowered in self._common
             and (
                 self._popularity[lowered] >= _LOWERCASE_NAME_POPULARITY
@@ -1584,6 +1637,71 @@ class FirstNameRecognizer(EntityRecognizer):
         )
 
 
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+
+def english_word(word: str) -> bool:
+    """Whether a lowercase word is a headword of an English dictionary (GCIDE, 115,000
+    words), or the plural of one: "grant", "hope", "miles"; not "sarah" or "okafor"."""
+    words = _dictionary_words()
+    return word in words or word.removesuffix("s") in words
+
+
+def _name_only(word: str, popularity: dict[str, int]) -> bool:
+    """A popular first name that no English dictionary lists as a word ("sarah", "brian",
+    "marcus"): common in text only because people are called it."""
+    return (
+        word.isalpha()
+        and len(word) >= 4
+        and popularity.get(word, 0) >= _NAME_ONLY_POPULARITY
+        and word_zipf(word) < _NAME_ONLY_ZIPF
+        and not english_word(word)
+    )
+
+
+# A lowercase name no dictionary lists as a word may be this common in text ("sarah", 4.5),
+# if it is rated this popular in some country.
+_NAME_ONLY_ZIPF = 4.9
+_NAME_ONLY_POPULARITY = 5
+# A lowercase surname alone must be rarer than this as a word ("okafor", "jankowski").
+_LONE_SURNAME_ZIPF = 3.1
+_LONE_SURNAME_BEFORE = frozenset(["did", "does", "w", "with", "prof", "professor"])
+_LONE_SURNAME_AFTER = frozenset(
+    [
+        "said",
+        "says",
+        "gave",
+        "gives",
+        "kept",
+        "keeps",
+        "moved",
+        "posted",
+        "made",
+        "makes",
+        "wants",
+        "took",
+        "told",
+        "asked",
+        "emailed",
+        "replied",
+        "always",
+        "never",
+        "just",
+        "still",
+        "might",
+        "approved",
+        "signed",
+        "thinks",
+        "knows",
+        "likes",
+        "hates",
+        "grades",
+    ]
+)
 # A US state's postal code right after a word makes it a town.
 US_STATE_AFTER = re.compile(
     r",?\s(?:A[LKZR]|C[AOT]|DE|DC|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"

@@ -35,6 +35,8 @@ from privacy.recognizers import (
     RosterRecognizer,
     ambiguous_name_word,
     common_first_names,
+    english_word,
+    everyday_abroad,
     first_name_dictionary,
     roster_forms,
     said_of_a_person,
@@ -547,9 +549,12 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
         before.group(1).lower().rstrip(".") in _HONORIFICS
         or before.group(1).lower() in FAMILY_TITLES
     )
+    # "Killa M:": a rare word and an initial is a chat speaker, not a label.
+    speaker = len(words) == 2 and len(words[1]) == 1 and words[1].isupper()
     if (
         text.startswith(":", end)
         and not titled
+        and not (speaker and word_zipf(lowered[0]) < 3.0)
         and all(
             (a or word_zipf(x) >= 3.0 or (word_zipf(x) >= 2.0 and not names.known_name(x)))
             and x not in common_first_names()
@@ -573,11 +578,10 @@ def _in_sign_off(text: str, start: int, end: int) -> bool:
     """Whether a span lies in a closing line that a signature follows."""
     line_start = text.rfind("\n", 0, start) + 1
     line = _SIGN_OFF_LINE.match(text, line_start)
-    return (
-        line is not None
-        and end <= line.end()
-        and _SIGNATURE_LINE.match(text, line.end()) is not None
-    )
+    if line is None:  # a closing written without its comma: "Viele Grüße\nLaura Fischer"
+        name_start = names.closing_before_name(text, line_start)
+        return name_start is not None and end <= name_start and "\n" in text[end:name_start]
+    return end <= line.end() and _SIGNATURE_LINE.match(text, line.end()) is not None
 
 
 # Between two parts of one name: a quoted nickname ('Oluwakemi "Kemi" Adeyemi-Hart').
@@ -601,6 +605,14 @@ _NAME_LIST = regex.compile(
     rf"{_LIST_ITEM}(?:,[ \t]*(?:(?:and|&)[ \t]+)?{_LIST_ITEM}){{2,}}(?:,?[ \t]+(?:and|&)[ \t]+{_LIST_ITEM})?"
 )
 _LIST_SPLIT = regex.compile(r",[ \t]*(?:(?:and|&)[ \t]+)?|,?[ \t]+(?:and|&)[ \t]+")
+# The same in lowercase chat, joined by "n" and "+" too: "vale, juanpa, cata and dieguito".
+_LOWER_WORD = r"(?-i:\p{Ll})[\p{Ll}\p{M}'’-]*(?-i:\p{Ll})"
+_LOWER_SEPARATOR = r"(?:,[ \t]*(?:(?:and|&|n)[ \t]+)?|,?[ \t]+(?:and|&|n|\+)[ \t]+|[ \t]*\+[ \t]*)"
+_LOWER_NAME_LIST = regex.compile(
+    rf"(?<![\w'’@.-]){_LOWER_WORD}(?:{_LOWER_SEPARATOR}{_LOWER_WORD}){{2,}}(?![\w'’@-])"
+)
+_LOWER_LIST_SPLIT = regex.compile(_LOWER_SEPARATOR)
+_LIST_PRONOUNS = frozenset(["me", "u", "you", "i"])
 
 
 _NAMED_LIKE_PEOPLE = Path(__file__).with_name("named_like_people.txt")
@@ -664,20 +676,51 @@ def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[Recog
     if len(people) < 2:
         return []
     found = []
-    for match in _NAME_LIST.finditer(text):
-        items, position = [], match.start()
-        for piece in _LIST_SPLIT.split(match.group(0)):
-            start = text.index(piece, position)
-            items.append((start, start + len(piece)))
-            position = start + len(piece)
-        named = [any(s < e2 and s2 < e for s2, e2 in people) for s, e in items]
-        if sum(named) * 2 < len(items):
-            continue
-        for (start, end), is_named in zip(items, named, strict=True):
-            if is_named or _ordinary_words(text[start:end], 4.0):
+    for pattern, split in ((_NAME_LIST, _LIST_SPLIT), (_LOWER_NAME_LIST, _LOWER_LIST_SPLIT)):
+        lower = pattern is _LOWER_NAME_LIST
+        for match in pattern.finditer(text):
+            items, position = [], match.start()
+            for piece in split.split(match.group(0)):
+                start = text.index(piece, position)
+                items.append((start, start + len(piece)))
+                position = start + len(piece)
+            # "me + kenz + abby": the writer counts among the people listed.
+            named = [
+                any(s < e2 and s2 < e for s2, e2 in people)
+                or (lower and text[s:e] in _LIST_PRONOUNS)
+                for s, e in items
+            ]
+            # ... and so do first names no English dictionary lists ("vale, juanpa, cata").
+            listed = [
+                lower
+                and strip_accents(text[s:e]) in first_name_dictionary()
+                and _lowercase_list_name(text[s:e])
+                and word_zipf(text[s:e]) < 3.8
+                for s, e in items
+            ]
+            people_like = sum(a or b for a, b in zip(named, listed, strict=True))
+            if people_like * 2 < len(items) or (not any(named) and sum(listed) < 2):
                 continue
-            found.append(RecognizerResult(PERSON, start, end, 0.5))
+            for (start, end), is_named in zip(items, named, strict=True):
+                value = text[start:end]
+                if is_named or _ordinary_words(value, 3.8 if lower else 4.0):
+                    continue
+                if lower and not _lowercase_list_name(value):
+                    continue
+                found.append(RecognizerResult(PERSON, start, end, 0.5))
     return found
+
+
+def _lowercase_list_name(value: str) -> bool:
+    """A lowercase word among names that may be one: no English or everyday foreign word,
+    unless a name dictionary lists it ("vale", "cata", "juanpa")."""
+    plain = strip_accents(value)
+    return (
+        value not in STOP_WORDS
+        and not everyday_abroad(plain)
+        and not known_place(plain)
+        and (plain in first_name_dictionary() or not english_word(plain))
+    )
 
 
 _NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&|\+)[ \t]+({_LIST_ITEM})(?![\w'’-])")
@@ -685,21 +728,23 @@ _NAME_PAIR = regex.compile(rf"({_LIST_ITEM})[ \t]+(?:and|&|\+)[ \t]+({_LIST_ITEM
 # some dictionary lists: lowercase words are mostly just words.
 _LOWER_ITEM = r"(?-i:\p{Ll})[\p{Ll}\p{M}'’-]+"
 _LOWER_NAME_PAIR = regex.compile(
-    rf"(?<![\w'’-])({_LOWER_ITEM})[ \t]+(?:and|&|\+)[ \t]+({_LOWER_ITEM})(?![\w'’-])"
+    rf"(?<![\w'’-])({_LOWER_ITEM})[ \t]+(and|&|\+|n)[ \t]+({_LOWER_ITEM})(?![\w'’-])"
+)
+# "me n ebuka", "me + aarav", "him n tre": the writer and someone else.
+_WITH_ME = regex.compile(
+    rf"(?<![\w'’-])(?:me|him|her)[ \t]*(?:and|&|\+|n)[ \t]+({_LOWER_ITEM})(?![\w'’@-])"
 )
 
 
 def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """ "meeting Thandiwe and Lerato": a rare capitalised word paired with a person is one."""
-    if " and " not in text and "&" not in text and "+" not in text:
+    if " and " not in text and "&" not in text and "+" not in text and " n " not in text:
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
-    if not people:
-        return []
     found = []
     for pattern in (_NAME_PAIR, _LOWER_NAME_PAIR):
         for match in pattern.finditer(text):
-            first, second = match.span(1), match.span(2)
+            first, second = match.span(1), match.span(match.lastindex or 2)
             named = [any(s < b and a < e for s, e in people) for a, b in (first, second)]
             if named[0] == named[1]:
                 continue
@@ -711,8 +756,23 @@ def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[Reco
                 known_place(w) for w in value.lower().split()
             ):
                 continue
-            if lower and strip_accents(value) not in first_name_dictionary():
-                continue
+            if lower and not (
+                strip_accents(value) in first_name_dictionary()
+                or (
+                    match.group(2) in ("n", "+")
+                    and word_zipf(value) < 2.6
+                    and _lowercase_list_name(value)
+                )
+            ):
+                continue  # "dre n nico": a rare word beside a name, in texting, may be one too
+            found.append(RecognizerResult(PERSON, start, end, 0.5))
+    for match in _WITH_ME.finditer(text):
+        value = match.group(1)
+        start, end = match.span(1)
+        if any(s < end and start < e for s, e in people) or not _lowercase_list_name(value):
+            continue
+        known = strip_accents(value) in first_name_dictionary()
+        if word_zipf(value) < (4.0 if known else 3.0):
             found.append(RecognizerResult(PERSON, start, end, 0.5))
     return found
 

@@ -442,6 +442,29 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         # A person noun and "is" make a town's name a person's.
         ("landed!! the driver is Hassan? his number is below", [], ["Hassan"]),
         ("HDB flat, my mum is Mdm Lee", [], ["Lee"]),
+        # Popular names no English dictionary lists as words, in lowercase, uncued.
+        ("is it sara or sarah w an h?", [], ["sara", "sarah"]),
+        ("dont rely on marcus lol", [], ["marcus"]),
+        ("i need a grant and some hope tbh", [], []),
+        # A lowercase first name takes a rare surname after it; a word is no first name.
+        ("sarah w an h!! sarah kowalczyk. and", [], ["sarah", "sarah kowalczyk"]),
+        ("ppl care a lot abt that", [], []),
+        # A rare lowercase surname alone, where the words around it say a person.
+        ("did okafor ever sign ur override form", [], ["okafor"]),
+        ("jankowski gave me a C on the essay", [], ["jankowski"]),
+        ("yes my chacha just sent it in the family group", [], []),
+        # Chat-export speakers with an initial, and lowercase lists of names.
+        (
+            "Riya D: who's driving\nTanvi K: me + aarav can fit 2",
+            [],
+            ["Riya D", "Tanvi K", "aarav"],
+        ),
+        ("Killa M: does anyone have it\nAmaru Q: 617-555-0166 lol", [], ["Amaru Q", "Killa M"]),
+        ("Plan B: study\nOption A: sleep", [], []),
+        ("karaoke w vale, juanpa, cata and dieguito", [], ["cata", "dieguito", "juanpa", "vale"]),
+        ("we need eggs, milk, bread and cheese", [], []),
+        ("chai and samosas provided", [], []),
+        ("me n ebuka can drive", [], ["ebuka"]),
     ],
 )
 def test_names_in_chat(
