@@ -679,11 +679,14 @@ def _address_fields(text: str) -> list[tuple[int, int]]:
         matches.extend(_LINE_FIELD.finditer(text))
     for match in matches:
         value = match.group("value").rstrip(" \t.")
-        if _NOT_AN_ADDRESS.search(value) or not (any(c.isdigit() for c in value) or "," in value):
+        if _NOT_AN_ADDRESS.search(value) or not (_DIGIT.search(value) or "," in value):
             continue
         start = match.start("value")
         spans.append((start, start + len(value)))
     return spans
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 class StreetAddressRecognizer(EntityRecognizer):
@@ -733,7 +736,7 @@ class StreetAddressRecognizer(EntityRecognizer):
                 ):
                     continue
                 spans.append((self._extend_back(text, start), self._extend_forward(text, end)))
-        if any(c.isdigit() for c in text):
+        if _DIGIT.search(text):
             spans.extend(self._numberless(text))
             spans.extend(self._before_postcode(text, spans))
         if ":" in text:

@@ -682,12 +682,15 @@ def _caseless(word: str) -> bool:
     return word[:1].isalpha() and not word[:1].isupper() and not word[:1].islower()
 
 
+_DIGIT = regex.compile(r"\d")
+
+
 def _name_like(piece: str, strong: bool) -> bool:
     """Whether a short run of words reads as a person's name."""
     words = [w.strip(".'’") for w in piece.split()]
     # Particles belong to the name but say nothing either way: "MARÍA DE LOS ÁNGELES OCHOA".
     words = [w for w in words if w and w.lower() not in TITLE_WORDS and w.lower() not in _PARTICLES]
-    if not 1 <= len(words) <= 4 or any(any(c.isdigit() for c in w) for w in words):
+    if not 1 <= len(words) <= 4 or any(_DIGIT.search(w) for w in words):
         return False
     if strong and all(_caseless(w) for w in words):
         return True  # "Name in home language: अनन्या शर्मा"

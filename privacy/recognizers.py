@@ -1368,9 +1368,22 @@ class FirstNameRecognizer(EntityRecognizer):
             plain = strip_accents(lowered)
             capitalised = word[0].isupper()
             known = lowered in self._names or plain in self._names
-            possessive = text.startswith(_POSSESSIVE_MARKS, match.end()) and bool(
-                _POSSESSIVE_RELATION.match(text, match.end())
-            )  # "kwame's roommate"
+            possessive = text.startswith(_POSSESSIVE_MARKS, match.end()) and (
+                bool(_POSSESSIVE_RELATION.match(text, match.end()))  # "kwame's roommate"
+                or (
+                    # "ian's wallet", "olu's insta": what a person has, after a word no
+                    # dictionary lists and rare in text
+                    _POSSESSIVE_BELONGING.match(text, match.end()) is not None
+                    and not english_word(lowered)
+                    and self._zipf(lowered, "en") < _CUED_WORD_ZIPF
+                    and not everyday_abroad(lowered)
+                    and lowered not in FAMILY_TITLES
+                    # "my gogo's place", "my babcia's address": what family are called
+                    and not _POSSESSIVE_BEFORE.search(
+                        text, max(0, match.start() - 8), match.start()
+                    )
+                )
+            )
             if not (capitalised or known or possessive or lowered in self._capital_surnames):
                 continue  # a plain lowercase word: no branch below can keep it
             before = text[max(0, match.start() - 40) : match.start()]
@@ -1725,6 +1738,12 @@ _POSSESSIVE_RELATION = re.compile(
     r"'s\s+(?:roommate|sister|brother|mom|dad|friend|cousin|girlfriend|boyfriend|partner|mentor|"
     r"mentee|advisor|boss|manager|grandfather|grandmother|grandma|grandpa|mother|father|son|"
     r"daughter|husband|wife|aunt|uncle|parents)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_BELONGING = re.compile(
+    r"(?:'s|’s)\s+(?:wallet|phone|number|cell|email|insta|ig|snap|handle|venmo|place|apt|"
+    r"apartment|house|room|dorm|car|bday|birthday|party|id|address|addy|essay|resume|laptop|"
+    r"bag|keys|notes|mentoring|mentor|group|family|is)\b",
     re.IGNORECASE,
 )
 _FAMILY_CUE = re.compile(

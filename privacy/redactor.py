@@ -484,6 +484,22 @@ _KINSHIP_WORDS = frozenset(
         "bibi",
         "mzee",
         "shangazi",
+        "bhaiya",
+        "bhaiyya",
+        "chacha",
+        "chachi",
+        "gogo",
+        "koro",
+        "nain",
+        "babcia",
+        "dziadek",
+        "teta",
+        "jiddo",
+        "halmeoni",
+        "oppa",
+        "unnie",
+        "noona",
+        "hyung",
     ]
 )
 # What a family group chat shows as the sender: "Mami: ...", "Ba: ...", "Mẹ: ...".
@@ -574,11 +590,18 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
     )
 
 
+_LINE_END = regex.compile(r"[ \t!.]*\n")
+_DIGIT = regex.compile(r"\d")
+
+
 def _in_sign_off(text: str, start: int, end: int) -> bool:
     """Whether a span lies in a closing line that a signature follows."""
     line_start = text.rfind("\n", 0, start) + 1
     line = _SIGN_OFF_LINE.match(text, line_start)
-    if line is None:  # a closing written without its comma: "Viele Grüße\nLaura Fischer"
+    if line is None:
+        if not _LINE_END.match(text, end):
+            return False
+        # A closing written without its comma: "Viele Grüße\nLaura Fischer".
         name_start = names.closing_before_name(text, line_start)
         return name_start is not None and end <= name_start and "\n" in text[end:name_start]
     return end <= line.end() and _SIGNATURE_LINE.match(text, line.end()) is not None
@@ -612,6 +635,7 @@ _LOWER_NAME_LIST = regex.compile(
     rf"(?<![\w'’@.-]){_LOWER_WORD}(?:{_LOWER_SEPARATOR}{_LOWER_WORD}){{2,}}(?![\w'’@-])"
 )
 _LOWER_LIST_SPLIT = regex.compile(_LOWER_SEPARATOR)
+_LIST_MARKS = (",", "+", "&", " and ", " n ")
 _LIST_PRONOUNS = frozenset(["me", "u", "you", "i"])
 
 
@@ -673,8 +697,8 @@ def _rest_of_name_list(text: str, results: list[RecognizerResult]) -> list[Recog
     """In a list that is mostly people ("Adeyemi, Rossi, Kowalczyk, Nakashima"), the rest
     of its items are people too, unless they are places, bodies or ordinary words."""
     people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
-    if len(people) < 2:
-        return []
+    if len(people) < 2 or sum(text.count(mark) for mark in _LIST_MARKS) < 2:
+        return []  # three items need two separators
     found = []
     for pattern, split in ((_NAME_LIST, _LIST_SPLIT), (_LOWER_NAME_LIST, _LOWER_LIST_SPLIT)):
         lower = pattern is _LOWER_NAME_LIST
@@ -845,4 +869,4 @@ def _trim_common_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _unlikely_name(value: str) -> bool:
     words = re.findall(r"[^\W\d_][\w']*", value.lower())
-    return not words or all(w in _NOT_NAMES for w in words) or any(c.isdigit() for c in value)
+    return not words or all(w in _NOT_NAMES for w in words) or _DIGIT.search(value) is not None

@@ -465,6 +465,11 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("we need eggs, milk, bread and cheese", [], []),
         ("chai and samosas provided", [], []),
         ("me n ebuka can drive", [], ["ebuka"]),
+        # A possession after a word no dictionary lists says a person; kin are no names.
+        ("whoever found ian's wallet in the gym pls dm me", [], ["ian"]),
+        ("does anyone know olu's insta?", [], ["olu"]),
+        ("sipho my gogo's place in soweto", ["Sipho Dube"], ["sipho"]),
+        ("the club's email is on the flyer", [], []),
     ],
 )
 def test_names_in_chat(
