@@ -25,7 +25,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from privacy.addresses import StreetAddressRecognizer
-from privacy.names import SELF_NAMED, ScriptNameRecognizer, StructuredNameRecognizer
+from privacy.names import (
+    LAYOUT_HINT,
+    SELF_NAMED,
+    ScriptNameRecognizer,
+    StructuredNameRecognizer,
+)
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     FAMILY_TITLES,
@@ -311,6 +316,7 @@ _GATES: dict[str, Gate] = {
         or "—" in text
         or "-" in text
         or SELF_NAMED.search(text) is not None
+        or LAYOUT_HINT.search(text) is not None
     ),
     "SpelledEmailRecognizer": lambda text, _digits: (
         SpelledEmailRecognizer.GATE.search(text) is not None

@@ -17,6 +17,7 @@ from privacy.entities import PERSON
 from privacy.recognizers import (
     CALENDAR_WORDS,
     FAMILY_TITLES,
+    census_surnames,
     common_first_names,
     everyday_abroad,
     first_name_dictionary,
@@ -566,6 +567,23 @@ _LAST_COMMA_FIRST = regex.compile(
     r"(?<![\w,] ?)(?P<last>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-(?-i:\p{Lu})[\p{Ll}\p{M}'’]+)?),[ \t]"
     r"(?P<first>(?-i:\p{Lu})[\p{Ll}\p{M}'’]+(?:-[\p{L}\p{M}]+)?)(?![\w,])"
 )
+# Layouts that hold no colon, newline or dash, for the analyzer's gate: capitals before a
+# comma, initials closing a note.
+LAYOUT_HINT = regex.compile(r"\p{Lu}{2},[ \t]\p{Lu}{3}|[.!?][ \t]+\p{Lu}{2,3}[ \t]*$")
+# "HARTIGAN, WILLIAM", "GOMEZ RESTREPO, ANDRES F": a mailroom or roster's capitals.
+_CAPITAL_LAST_COMMA_FIRST = regex.compile(
+    r"(?<!,[ \t]?)(?<![\w])(?P<last>\p{Lu}{2,}(?:[ \t]\p{Lu}{2,})?),[ \t](?P<first>\p{Lu}{3,})"
+    r"(?:[ \t]\p{Lu}\b)?(?![\w,])"
+)
+# A name spelled out letter by letter: "A-D-E-B-A-Y-O", "z-b-i-g-n-i-e-w".
+_SPELLED_LETTERS = regex.compile(r"(?<![\w-])(?:\p{L}-){3,}\p{L}(?![\w-])")
+# A case note signed with the writer's initials: "Referred to the housing fund. LK".
+_CLOSING_INITIALS = regex.compile(r"(?:[.!?][ \t]+|\n[ \t]*)(?P<initials>\p{Lu}{2,3})[ \t]*$")
+_NOT_INITIALS = frozenset({
+    "ok", "lol", "fyi", "tbd", "asap", "ty", "thx", "pls", "btw", "imo", "eta", "eod", "eow",
+    "omg", "idk", "tba", "rsvp", "nb", "ps", "pps", "usa", "uk", "faq", "ta", "ra", "gpa",
+    "sat", "act", "mba", "phd", "bsn", "rn", "dm", "pm", "am",
+})  # fmt: skip
 _INITIAL_SURNAME = regex.compile(
     r"(?<![\w.])(?-i:\p{Lu})\.[ \t]?(?P<surname>(?-i:\p{Lu})[\p{Ll}\p{M}'’-]{2,})(?![\w])"
 )
@@ -847,6 +865,23 @@ def structured_name_spans(text: str) -> list[tuple[int, int]]:
         surname = match.group("surname").lower()
         if word_zipf(surname) < 4.5 and surname not in INSTITUTION_WORDS | TITLE_WORDS:
             spans.append(match.span())  # "staff: M. Albright"
+    for match in _CAPITAL_LAST_COMMA_FIRST.finditer(text):
+        last, first = match.group("last").lower(), match.group("first").lower()
+        if (
+            strip_accents(first) in common_first_names()
+            and all(
+                strip_accents(part) in surname_dictionary()
+                or strip_accents(part) in census_surnames()
+                for part in last.split()
+            )
+            and first not in STOP_WORDS
+        ):
+            # "package for GOMEZ RESTREPO, ANDRES F received": each part a run of its own
+            spans.extend([match.span("last"), (match.start("first"), match.end())])
+    spans.extend(m.span() for m in _SPELLED_LETTERS.finditer(text))
+    initials = _CLOSING_INITIALS.search(text)
+    if initials and initials.group("initials").lower() not in _NOT_INITIALS:
+        spans.append(initials.span("initials"))  # "... Follow-up 4/16. RM"
     spans.extend(_self_named_spans(text))
     dashed = _DASH_SIGNATURE.search(text)
     if dashed and known_name(dashed.group("name")) and not _everyday_word(dashed.group("name")):

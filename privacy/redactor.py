@@ -754,6 +754,11 @@ _LOWER_ITEM = r"(?-i:\p{Ll})[\p{Ll}\p{M}'’-]+"
 _LOWER_NAME_PAIR = regex.compile(
     rf"(?<![\w'’-])({_LOWER_ITEM})[ \t]+(and|&|\+|n)[ \t]+({_LOWER_ITEM})(?![\w'’-])"
 )
+# A doorbell or mailbox shared by two households: "Klingel: Weber/Nowak".
+_SLASH_PAIR = regex.compile(
+    r"(?<![\w/])((?-i:\p{Lu})[\p{Ll}\p{M}'’-]{2,})/((?-i:\p{Lu})[\p{Ll}\p{M}'’-]{2,})(?![\w/])"
+)
+_PAIR_MARKS = (" and ", "&", "+", " n ", "/")
 # "me n ebuka", "me + aarav", "him n tre": the writer and someone else.
 _WITH_ME = regex.compile(
     rf"(?<![\w'’-])(?:me|him|her)[ \t]*(?:and|&|\+|n)[ \t]+({_LOWER_ITEM})(?![\w'’@-])"
@@ -762,11 +767,11 @@ _WITH_ME = regex.compile(
 
 def _other_half_of_pair(text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
     """ "meeting Thandiwe and Lerato": a rare capitalised word paired with a person is one."""
-    if " and " not in text and "&" not in text and "+" not in text and " n " not in text:
+    if not any(mark in text for mark in _PAIR_MARKS):
         return []
     people = [(r.start, r.end) for r in results if r.entity_type == PERSON]
     found = []
-    for pattern in (_NAME_PAIR, _LOWER_NAME_PAIR):
+    for pattern in (_NAME_PAIR, _LOWER_NAME_PAIR, _SLASH_PAIR):
         for match in pattern.finditer(text):
             first, second = match.span(1), match.span(match.lastindex or 2)
             named = [any(s < b and a < e for s, e in people) for a, b in (first, second)]

@@ -470,6 +470,13 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("does anyone know olu's insta?", [], ["olu"]),
         ("sipho my gogo's place in soweto", ["Sipho Dube"], ["sipho"]),
         ("the club's email is on the flyer", [], []),
+        # Names spelled out, capitals in a notice, initials closing a note, shared doorbells.
+        ("one b!! A-D-E-B-A-Y-O lol", [], ["A-D-E-B-A-Y-O"]),
+        ("a Husky Card for HARTIGAN, WILLIAM was turned in", [], ["HARTIGAN", "WILLIAM"]),
+        ("ship to BOSTON, MA 02115 please", [], []),
+        ("Referred to the emergency housing fund. LK", [], ["LK"]),
+        ("will send the form tonight. OK", [], []),
+        ("the doorbell says Weber/Nowak", ["Jonas Weber"], ["Nowak", "Weber"]),
     ],
 )
 def test_names_in_chat(
