@@ -471,7 +471,10 @@ _CITY_STATE_ZIP = regex.compile(
 # "95 Brighton ave appt 12, allston.": a lowercase neighbourhood or city that ends the
 # sentence; its words must be rare as English words ("..., lol." is no place).
 _LOWER_CITY_END = regex.compile(
-    r"\G,[ \t]+(?P<first>(?-i:[a-z]{3,}))(?:[ \t](?-i:[a-z]{3,}))?(?=[ \t]*(?:[.!?;]|$))", _FLAGS
+    r"\G,[ \t]+(?P<city>(?P<first>(?-i:[a-z]{3,}))(?:[ \t](?-i:[a-z]{3,}))?)"
+    r"(?:,?[ \t](?P<state>(?-i:ma|ny|nj|ct|ri|nh|vt|ca|tx|il|fl|ga|nc|va|md|pa|wa|az|mn|oh|mi)))?"
+    r"(?=[ \t]*(?:[.!?;]|$))",
+    _FLAGS,
 )
 # A postcode, and the city written after it ("10115 Berlin", "75002 Paris").
 _POSTCODE_AFTER = regex.compile(
@@ -806,8 +809,10 @@ class StreetAddressRecognizer(EntityRecognizer):
                     and not unit_after_suffix
                 ):
                     continue  # "... Leuven. gsm 0470": a full stop ends the address
+                # "canton ma": a state after it lets the town be a commoner word
                 if step is _LOWER_CITY_END and any(
-                    word_zipf(w) >= _LOWER_PLACE_ZIPF for w in found.group(0)[1:].split()
+                    word_zipf(w) >= (_LOWER_PLACE_ZIPF + (1.0 if found.group("state") else 0.0))
+                    for w in found.group("city").split()
                 ):
                     continue
                 first = found.groupdict().get("first")

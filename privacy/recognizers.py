@@ -1292,7 +1292,9 @@ def said_of_a_person(text: str, start: int, end: int) -> bool:
 _PERSON_NOUN_IS_BEFORE = re.compile(
     r"\b(?:driver|landlord|landlady|roommate|host|recruiter|manager|boss|supervisor|advisor|"
     r"adviser|mentor|mentee|tutor|coach|contact|teacher|professor|doctor|nurse|neighbou?r|"
-    r"friend|cousin|sister|brother|name)\s+(?:is|was|will\s+be)\s+$",
+    r"friend|cousin|sister|brother|name|admin|administrator|coordinator|director|owner|"
+    r"instructor|counselor|counsellor|caseworker|therapist|dean|chair|lead|ta|ra)"
+    r"\s+(?:is|was|will\s+be)\s+$",
     re.IGNORECASE,
 )
 
@@ -1363,8 +1365,13 @@ class FirstNameRecognizer(EntityRecognizer):
                 and not starts_sentence(text[max(0, match.start() - 40) : match.start()])
             ):
                 continue  # "will", "may"; but "I'm Will Hunter"
-            if lowered in ("april", "may", "june", "july") and _DAY_AFTER.match(text, match.end()):
-                continue  # "June 3": a date
+            if lowered in ("april", "may", "june", "july") and (
+                _DAY_AFTER.match(text, match.end())
+                or _TIME_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+            ):
+                continue  # "June 3", "until June?", "only April": a date
+            if lowered == "bill" and text[max(0, match.start() - 3) : match.start()] == "GI ":
+                continue  # the GI Bill, veterans' education benefits
             plain = strip_accents(lowered)
             capitalised = word[0].isupper()
             known = lowered in self._names or plain in self._names
@@ -1725,6 +1732,11 @@ _SAID_AFTER = re.compile(
     r"\s+(?:said|says|told|asked|texted|emailed|replied|mentioned|wants|thinks)\b", re.I
 )
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_TIME_WORD_BEFORE = re.compile(
+    r"\b(?:until|till|til|by|before|after|since|only|through|thru|next|last|this|early|late|"
+    r"mid|end\s+of|in|from)\s+$",
+    re.IGNORECASE,
+)
 _ADDRESSING_VERB = re.compile(
     r"\b(?:ask|tell|told|per|cc|email|emailed|text|texted|call)\s+$", re.I
 )
@@ -1814,6 +1826,10 @@ _PERSON_VERBS_STRONG = frozenset(
 )
 _PERSON_AFTER = _PERSON_VERBS_STRONG | frozenset(
     [
+        "covers",
+        "covered",
+        "picks",
+        "picked",
         "wanted",
         "'s",
         "who",

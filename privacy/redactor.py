@@ -546,6 +546,10 @@ _PLACE_PREFIX_BEFORE = regex.compile(
 )
 
 
+_FLOOR_AFTER = regex.compile(r"[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:fl\b|floor)", regex.IGNORECASE)
+_NUMBER_BEFORE = regex.compile(r"\b\d{1,2}[ \t]+$")
+
+
 def _place_or_label(text: str, start: int, end: int) -> bool:
     """A span that reads as a place, a body or a form label, not a person.
 
@@ -578,6 +582,12 @@ def _place_or_label(text: str, start: int, end: int) -> bool:
         )
     ):
         return True
+    if lowered == ["bill"] and text[max(0, start - 3) : start] == "GI ":
+        return True  # the GI Bill, veterans' education benefits
+    if _FLOOR_AFTER.match(text, end):
+        return True  # "(Cabot 2nd fl)", "Snell 2nd floor, room 212": a building
+    if len(words) == 1 and lowered[0] in _COMPASS and _NUMBER_BEFORE.search(text, 0, start):
+        return True  # "unit secretary on 6 West": a hospital ward
     if len(words) == 2 and (
         lowered[0] in _COMPASS
         or (lowered[1] in _COMPASS and lowered[0] not in common_first_names())

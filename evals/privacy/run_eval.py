@@ -1,9 +1,9 @@
 """Privacy eval: per-entity precision and recall of mentorlens redaction vs plain Presidio.
 
-Run with ``python -m evals.privacy.run_eval``. Twenty-one labelled sets, in three kinds:
+Run with ``python -m evals.privacy.run_eval``. Twenty-two labelled sets, in three kinds:
 
 * development sets (``labelled_messages.jsonl``, ``dev2/`` to ``dev4/``, ``dev7/`` to
-  ``dev13/``): the recognizers were tuned on them, so their figures are optimistic;
+  ``dev13/``, ``dev15/``): the recognizers were tuned on them, so their figures are optimistic;
 * stress sets (``dev5/`` formats, ``dev6/`` hard names, ``dev14/`` chat names off the
   roster): the hardest forms gathered on purpose, tuned on and reported without a target;
 * held-out sets (``heldout/`` to ``heldout7/``): written by authors who saw neither the
@@ -70,6 +70,7 @@ SETS = (
     LabelledSet(
         "stress 3: chat names", HERE / "dev14" / "labelled_messages.jsonl", False, stress=True
     ),
+    LabelledSet("development 15", HERE / "dev15" / "labelled_messages.jsonl", held_out=False),
     LabelledSet("held-out 1", HERE / "heldout" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 2", HERE / "heldout2" / "labelled_messages.jsonl", held_out=True),
     LabelledSet("held-out 3", HERE / "heldout3" / "labelled_messages.jsonl", held_out=True),

@@ -13,6 +13,8 @@ def found(text: str) -> list[str]:
 
 
 ADDRESSES = [
+    # A lowercase town and state closing an address typed in chat.
+    ("address for my letter: 45 Shawmut Rd, canton ma. thanks", ["45 Shawmut Rd, canton ma"]),
     ("my addy is 42 elm st apt 3b", ["42 elm st apt 3b"]),
     ("1200 Commonwealth Ave, Boston, MA 02134", ["1200 Commonwealth Ave, Boston, MA 02134"]),
     ("send it to 7 N. Maple Street #4", ["7 N. Maple Street #4"]),

@@ -477,6 +477,12 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("Referred to the emergency housing fund. LK", [], ["LK"]),
         ("will send the form tonight. OK", [], []),
         ("the doorbell says Weber/Nowak", ["Jonas Weber"], ["Nowak", "Weber"]),
+        # Months after time words, benefits and buildings are no people.
+        ("the grace period runs until June? not sure", [], []),
+        ("my GI Bill housing still hasnt hit", [], []),
+        ("Referred to Writing Center (Cabot 2nd fl) for help", [], []),
+        ("im at work (unit secretary on 6 West) so i can only text", [], []),
+        ("the shop admin is Rosario, ask her", [], ["Rosario"]),
     ],
 )
 def test_names_in_chat(
