@@ -34,6 +34,7 @@ from privacy.names import (
 from privacy.phones import ChatPhoneRecognizer, SpokenDigitsRecognizer
 from privacy.recognizers import (
     FAMILY_TITLES,
+    MILITARY_RANKS,
     MONTH_WORD,
     AccountNumberRecognizer,
     AnyCaseIbanRecognizer,
@@ -259,6 +260,7 @@ _TITLES_BEFORE_NAME = (
     "señora", "señor", "sra", "sr", "madame", "mme", "herr", "frau", "sri", "smt", "shri", "baba",
     "mama", "papa", "rabbi", "pastor", "imam", "father", "sister", "reverend", "rev",
     *FAMILY_TITLES,
+    *(rank.lower() for rank in MILITARY_RANKS),
 )  # fmt: skip
 _TITLES_AFTER_NAME = (
     "san", "sensei", "kun", "chan", "sama", "ji", "da", "di", "bhai", "sir", "bhaiya", "akka",

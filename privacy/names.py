@@ -17,6 +17,7 @@ from privacy.entities import PERSON
 from privacy.recognizers import (
     CALENDAR_WORDS,
     FAMILY_TITLES,
+    MILITARY_RANKS,
     census_surnames,
     common_first_names,
     everyday_abroad,
@@ -201,7 +202,8 @@ ROLE_WORDS = frozenset(
 )
 # Titles and roles written before a name; the labelling rules keep them out of the span.
 TITLE_WORDS = frozenset(
-    [
+    [rank.lower() for rank in MILITARY_RANKS]
+    + [
         "dr",
         "prof",
         "professor",
@@ -339,7 +341,7 @@ _TRAILING_INITIAL = regex.compile(
     r"[ \t](?-i:\p{Lu})\.(?=[ \t]*(?:$|[\n,;)—–-]|[ \t](?-i:\p{Ll})))"
 )
 # A chat speaker's surname initial: "Riya D: who's driving".
-_LABEL_INITIAL = regex.compile(r"[ \t](?-i:\p{Lu})\.?(?=[ \t]*:(?!\d))")
+_LABEL_INITIAL = regex.compile(r"[ \t](?-i:\p{Lu}{1,2})\.?(?=[ \t]*:(?!\d))")  # "Ryan OS:"
 # Chat-export speakers, "Killa M:" after an optional "[2/9/25, 11:02 PM]": a given name and
 # an initial. Two such lines in one message make it a chat log, whatever the names are.
 _INITIAL_SPEAKER = regex.compile(
@@ -516,7 +518,7 @@ _TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\]?[ \t]*(?:[-–][ \t]*)
 _NAME_TOKEN = r"[\p{L}\p{M}][\p{L}\p{M}'’.-]*"
 _SAID_AFTER_NAME = regex.compile(r"[ \t]+(?:here|again|speaking)$", regex.IGNORECASE)
 _SPEAKER = regex.compile(
-    rf"(?m)^[ \t]*{_TIMESTAMP}?(?P<name>{_NAME_TOKEN}(?:,?[ \t]+{_NAME_TOKEN}){{0,3}})"
+    rf"(?m)^[ \t]*(?:>>[ \t]*)?{_TIMESTAMP}?(?P<name>{_NAME_TOKEN}(?:,?[ \t]+{_NAME_TOKEN}){{0,3}})"
     rf"(?:[ \t]*\([^)\n]{{1,25}}\))?[ \t]*(?::|[ \t]{{2,}}\d{{1,2}}:\d{{2}}[ \t]*$)"
 )
 _STRONG_FIELDS = (

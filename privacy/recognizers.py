@@ -51,6 +51,14 @@ FAMILY_TITLES = (
     "abuelo", "kuya", "cousin", "profe", "maestra", "maestro", "doctora",
 )  # fmt: skip
 FAMILY_TITLE_PATTERN = "|".join(FAMILY_TITLES)
+# Military ranks as veterans and service members write them before a surname ("SSG
+# Whitfield", "SFC Kowalski, Dana M"); matched in these cases only, since "col" and "msg"
+# are words too.
+MILITARY_RANKS = (
+    "PVT", "PFC", "SPC", "CPL", "SGT", "SSG", "SFC", "MSG", "1SG", "SGM", "CSM", "LCpl", "Cpl",
+    "Sgt", "SSgt", "GySgt", "MSgt", "CPO", "LT", "1LT", "2LT", "CPT", "MAJ", "LTC", "COL",
+    "Capt", "Lt", "Maj", "Col", "Spc", "Pfc", "Ssg", "Sfc",
+)  # fmt: skip
 # Honorifics are part of how people are named in chat ("prof. okafor", "dr raman").
 _HONORIFIC = r"(?:(?:dr|prof|professor|mr|mrs|ms|mx|coach|dean)\.?\s+)"
 # Words that are names only when capitalised ("Will", "May", "Bill"...): spaCy's stop
@@ -539,6 +547,11 @@ class SocialHandleRecognizer(PatternRecognizer):
     """@handles (Instagram, TikTok, X, Discord); not emails, and not "@ 3pm"."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "rank then surname",
+            rf"(?<=(?-i:\b(?:{'|'.join(MILITARY_RANKS)}))\.?[ ])(?-i:\p{{Lu}}[\p{{Ll}}'’-]+)",
+            0.7,
+        ),
         Pattern(
             "fediverse handle",
             r"(?<![\w.@/])@[a-z0-9_](?:[a-z0-9_.-]{0,28}[a-z0-9_])?@[a-z0-9-]+(?:\.[a-z0-9-]+)+(?![\w@])",
@@ -1374,7 +1387,20 @@ class FirstNameRecognizer(EntityRecognizer):
                 continue  # the GI Bill, veterans' education benefits
             plain = strip_accents(lowered)
             capitalised = word[0].isupper()
-            known = lowered in self._names or plain in self._names
+            known = (
+                lowered in self._names
+                or plain in self._names
+                # "Jean-Robert", "Marie-Claire": each part a given name
+                or (
+                    "-" in plain
+                    and all(
+                        part in self._names
+                        and part not in _NAME_SUFFIXES
+                        and part not in _NOT_FIRST_NAMES
+                        for part in plain.split("-")
+                    )
+                )
+            )
             possessive = text.startswith(_POSSESSIVE_MARKS, match.end()) and (
                 bool(_POSSESSIVE_RELATION.match(text, match.end()))  # "kwame's roommate"
                 or (
@@ -1407,6 +1433,12 @@ class FirstNameRecognizer(EntityRecognizer):
                     possessive
                     or bool(_NAME_CUES.search(before))
                     or (word.islower() and _SAID_AFTER.match(text, match.end()) is not None)
+                    or (
+                        word.islower()
+                        and _DID_AFTER.match(text, match.end()) is not None
+                        and not english_word(lowered)
+                        and lowered not in _ASSISTANTS
+                    )
                 )
                 keep = self._keep_dictionary_name(
                     text, word, before, cued, surname is not None, nlp_artifacts, match.start()
@@ -1731,6 +1763,14 @@ US_STATE_AFTER = re.compile(
 _SAID_AFTER = re.compile(
     r"\s+(?:said|says|told|asked|texted|emailed|replied|mentioned|wants|thinks)\b", re.I
 )
+# ... or what anyone or anything does, after a name no dictionary lists as a word:
+# "camila had a fever", "malik needs a new one"; not "lab kit came".
+_DID_AFTER = re.compile(
+    r"\s+(?:has|had|needs|got|gets|left|came|called|sent|posted|gave|took|kept|moved)\b", re.I
+)
+# Japanese and Korean address suffixes: "Yui-san" is Yui, not a double name.
+_NAME_SUFFIXES = frozenset(["san", "kun", "chan", "sama", "ssi", "nim", "ji"])
+_ASSISTANTS = frozenset(["siri", "alexa", "cortana"])  # "siri sent that": the phone
 _DAY_AFTER = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?\b")
 _TIME_WORD_BEFORE = re.compile(
     r"\b(?:until|till|til|by|before|after|since|only|through|thru|next|last|this|early|late|"
@@ -1755,7 +1795,8 @@ _POSSESSIVE_RELATION = re.compile(
 _POSSESSIVE_BELONGING = re.compile(
     r"(?:'s|’s)\s+(?:wallet|phone|number|cell|email|insta|ig|snap|handle|venmo|place|apt|"
     r"apartment|house|room|dorm|car|bday|birthday|party|id|address|addy|essay|resume|laptop|"
-    r"bag|keys|notes|mentoring|mentor|group|family|is)\b",
+    r"bag|keys|notes|mentoring|mentor|group|family|dob|ssn|passport|license|info|school|"
+    r"daycare|teacher|doctor|is)\b",
     re.IGNORECASE,
 )
 _FAMILY_CUE = re.compile(
@@ -1898,6 +1939,11 @@ class HonorificNameRecognizer(PatternRecognizer):
     """Anyone named with a title: "prof okafor", "Dr. Fong", "ms alvarez"."""
 
     PATTERNS: ClassVar[list[Pattern]] = [
+        Pattern(
+            "rank then surname",
+            rf"(?<=(?-i:\b(?:{'|'.join(MILITARY_RANKS)}))\.?[ ])(?-i:\p{{Lu}}[\p{{Ll}}'’-]+)",
+            0.7,
+        ),
         Pattern(
             "title then name",
             r"(?<=\b(?:dr|dra|prof|professor|doctor|mr|mrs|ms|mx|coach|dean)[. ])\s*(?!(?:of|and|the|for|at|in|office|"

@@ -483,6 +483,16 @@ def test_more_fields_name_people(text: str, expected: list[str]) -> None:
         ("Referred to Writing Center (Cabot 2nd fl) for help", [], []),
         ("im at work (unit secretary on 6 West) so i can only text", [], []),
         ("the shop admin is Rosario, ask her", [], ["Rosario"]),
+        # What people do after a lowercase name no dictionary lists; not a thing's name.
+        ("ok. also malik has an ear infection AGAIN", [], ["malik"]),
+        ("lab kit came to gallup 🙌 thanks", [], []),
+        ("siri sent that weird sorry", [], []),
+        # Hyphenated given names, military ranks, caption speakers, two-letter initials.
+        ("Jean-Robert Baptiste from fin aid is cc'd here", [], ["Jean-Robert Baptiste"]),
+        ("we're open Mon-Thu 9-7", [], []),
+        ("Cut the paragraph about SSG Whitfield though.", [], ["Whitfield"]),
+        (">> RYAN O'SULLIVAN: Can I ask how long appeals take?", [], ["RYAN O'SULLIVAN"]),
+        ("[3/18/25, 9:15 PM] Ryan OS: who has stats", [], ["Ryan OS"]),
     ],
 )
 def test_names_in_chat(
