@@ -1334,7 +1334,8 @@ class FirstNameRecognizer(EntityRecognizer):
     def __init__(self) -> None:
         self._names = first_name_dictionary()
         self._surnames = surname_dictionary()
-        self._capital_surnames = self._surnames | census_surnames()
+        # Curated and census surnames: the census only where context says a person.
+        self._all_surnames = self._surnames | census_surnames()
         self._common = common_first_names()
         self._popularity = first_name_popularity()
         self._faker_firsts = _faker_names()[0]
@@ -1383,8 +1384,6 @@ class FirstNameRecognizer(EntityRecognizer):
                 or _TIME_WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
             ):
                 continue  # "June 3", "until June?", "only April": a date
-            if lowered == "bill" and text[max(0, match.start() - 3) : match.start()] == "GI ":
-                continue  # the GI Bill, veterans' education benefits
             plain = strip_accents(lowered)
             capitalised = word[0].isupper()
             known = (
@@ -1417,7 +1416,7 @@ class FirstNameRecognizer(EntityRecognizer):
                     )
                 )
             )
-            if not (capitalised or known or possessive or lowered in self._capital_surnames):
+            if not (capitalised or known or possessive or lowered in self._all_surnames):
                 continue  # a plain lowercase word: no branch below can keep it
             before = text[max(0, match.start() - 40) : match.start()]
             surname = self._SURNAME.match(text, match.end()) if capitalised else None
@@ -1443,13 +1442,11 @@ class FirstNameRecognizer(EntityRecognizer):
                 keep = self._keep_dictionary_name(
                     text, word, before, cued, surname is not None, nlp_artifacts, match.start()
                 )
-            elif capitalised and (
-                lowered in self._capital_surnames or plain in self._capital_surnames
-            ):
+            elif capitalised and (lowered in self._all_surnames or plain in self._all_surnames):
                 # A surname alone, mid-sentence: "per Kowalczyk's email", "Petrov didn't".
                 cued = bool(_NAME_CUES.search(before))
                 keep = self._keep_surname(word, before, cued, text[match.end() : match.end() + 20])
-            elif not capitalised and lowered in self._capital_surnames:
+            elif not capitalised and lowered in self._all_surnames:
                 # "ask okonkwo for the exams", "jankowski gave me a C": a rare surname in
                 # lowercase, where the words around it say a person.
                 cued = True
@@ -1495,11 +1492,8 @@ class FirstNameRecognizer(EntityRecognizer):
         if (
             last not in self._surnames
             or last in _NOT_SURNAMES
-            or everyday_abroad(last)
-            or last in names_that_are_words_abroad()
-            or known_place(last)
-            or english_word(last)
             or self._zipf(last, "en") >= _RARE_WORD_ZIPF
+            or _a_word_somewhere(last)
         ):
             return None
         return found
@@ -1509,10 +1503,7 @@ class FirstNameRecognizer(EntityRecognizer):
         if (
             len(word) < 4
             or self._zipf(word, "en") >= _LONE_SURNAME_ZIPF
-            or english_word(word)
-            or everyday_abroad(word)
-            or word in names_that_are_words_abroad()
-            or known_place(word)
+            or _a_word_somewhere(word)
             or _POSSESSIVE_BEFORE.search(before)  # "my chacha just sent it": kin, not a name
         ):
             return False
@@ -1542,7 +1533,7 @@ class FirstNameRecognizer(EntityRecognizer):
         if surname is None:
             return False
         last = strip_accents(surname.group(1).lower())
-        return last in self._capital_surnames and not known_place(last)
+        return last in self._all_surnames and not known_place(last)
 
     def _shouted_name(self, text: str, start: int, word: str) -> bool:
         """A name in a line typed in capitals ("THE INTERVIEWER WAS NAMED RAJESH").
@@ -1701,6 +1692,16 @@ def english_word(word: str) -> bool:
     words), or the plural of one: "grant", "hope", "miles"; not "sarah" or "okafor"."""
     words = _dictionary_words()
     return word in words or word.removesuffix("s") in words
+
+
+def _a_word_somewhere(word: str) -> bool:
+    """Whether a lowercase surname is also a word: English, everyday abroad, or a place."""
+    return (
+        english_word(word)
+        or everyday_abroad(word)
+        or word in names_that_are_words_abroad()
+        or known_place(word)
+    )
 
 
 def _name_only(word: str, popularity: dict[str, int]) -> bool:
